@@ -1,0 +1,102 @@
+#include "filters/core/site.h"
+
+#include <algorithm>
+
+namespace pagebake {
+
+Site::Site(std::string source_root, std::string site_origin)
+    : source_root_(std::move(source_root)), site_origin_(std::move(site_origin)) {}
+
+Resource* Site::Add(Resource r) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (r.output_path.empty()) r.output_path = r.path;
+  storage_.push_back(std::move(r));
+  Resource* p = &storage_.back();
+  by_path_[p->path] = p;
+  return p;
+}
+
+Resource* Site::AddGenerated(std::string path, ContentType type, std::string bytes,
+                             std::vector<std::string> sources) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (by_path_.count(path)) {
+    size_t dot = path.find_last_of('.');
+    size_t slash = path.find_last_of('/');
+    if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) dot = path.size();
+    for (int n = 1;; ++n) {
+      std::string candidate = path.substr(0, dot) + "." + std::to_string(n) + path.substr(dot);
+      if (!by_path_.count(candidate)) {
+        path = candidate;
+        break;
+      }
+    }
+  }
+  Resource r;
+  r.path = path;
+  r.output_path = path;
+  r.type = type;
+  r.bytes = std::move(bytes);
+  r.generated = true;
+  r.modified = true;
+  r.sources = std::move(sources);
+  storage_.push_back(std::move(r));
+  Resource* p = &storage_.back();
+  by_path_[p->path] = p;
+  return p;
+}
+
+Resource* Site::Find(std::string_view path) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = by_path_.find(path);
+  return it == by_path_.end() ? nullptr : it->second;
+}
+
+const Resource* Site::Find(std::string_view path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = by_path_.find(path);
+  return it == by_path_.end() ? nullptr : it->second;
+}
+
+std::vector<Resource*> Site::All() {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<Resource*> v;
+  v.reserve(by_path_.size());
+  for (auto& [k, r] : by_path_) v.push_back(r);
+  return v;
+}
+
+std::vector<const Resource*> Site::All() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<const Resource*> v;
+  v.reserve(by_path_.size());
+  for (auto& [k, r] : by_path_) v.push_back(r);
+  return v;
+}
+
+ResolvedUrl Site::Resolve(const Resource& from, std::string_view url) const {
+  ResolvedUrl r = ResolveUrl(from.path, url, site_origin_);
+  if (r.kind == UrlKind::kLocal && r.directory) {
+    std::string index = r.path.empty() ? "index.html" : r.path + "/index.html";
+    if (Find(index)) r.path = index;
+  } else if (r.kind == UrlKind::kLocal && !Find(r.path)) {
+    // "/docs" naming a directory with an index.html, as static servers serve it.
+    std::string index = r.path + "/index.html";
+    if (Find(index)) r.path = index;
+  }
+  return r;
+}
+
+Resource* Site::Target(const Resource& from, std::string_view url) {
+  ResolvedUrl r = Resolve(from, url);
+  if (r.kind != UrlKind::kLocal) return nullptr;
+  return Find(r.path);
+}
+
+std::string Site::OutputUrl(const Resource& from, const Resource& target,
+                            std::string_view suffix) const {
+  std::string url = RelativeUrl(from.output_path, target.output_path);
+  url += suffix;
+  return url;
+}
+
+}  // namespace pagebake

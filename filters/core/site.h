@@ -1,0 +1,100 @@
+// The site graph: every file of the source root as a Resource keyed by its root-relative path,
+// plus resources filters generate (combined files, outlined scripts, WebP variants), and the
+// references between them. Threading: the pipeline rewrites one level at a time (images, JS,
+// CSS, HTML); when a level runs, every resource of the levels before it is final and may be
+// read by any thread. Adding generated resources and references is locked.
+#ifndef PAGEBAKE_CORE_SITE_H_
+#define PAGEBAKE_CORE_SITE_H_
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "filters/core/content_type.h"
+#include "filters/core/url.h"
+
+namespace pagebake {
+
+enum class RefKind {
+  kLink,        // generic href/src
+  kStylesheet,  // <link rel=stylesheet>, @import
+  kScript,      // <script src>
+  kImage,       // <img src/srcset>, url() in CSS, poster, icons
+  kFont,        // @font-face url()
+  kFrame,       // iframe/frame
+  kOther,
+};
+
+struct Reference {
+  std::string url;   // as written
+  std::string path;  // resolved root-relative target (kLocal only)
+  RefKind kind = RefKind::kOther;
+  int line = 0;
+  int col = 0;
+};
+
+struct Resource {
+  std::string path;         // root-relative, '/'-separated: "css/app.css"
+  std::string source_path;  // absolute path of the source file; empty when generated
+  ContentType type = ContentType::kOther;
+  std::string bytes;        // current content; final once its level has been rewritten
+  uint64_t source_bytes = 0;
+  int64_t mtime_ns = 0;     // source mtime, preserved on copies
+  // Where it is written, root-relative. Equals `path` unless cache-extend (or a conversion such
+  // as gif -> png) renamed it.
+  std::string output_path;
+  bool generated = false;       // made by a filter, not read from the source
+  bool entry_point = false;     // keeps its name (pages, robots.txt, ...)
+  bool modified = false;        // some filter changed the bytes
+  bool skipped = false;         // copied verbatim because of a limit or a read problem
+  std::vector<std::string> sources;  // for generated resources: what they were made from
+  std::vector<Reference> references; // outgoing, found by the graph stage
+};
+
+class Site {
+ public:
+  Site(std::string source_root, std::string site_origin = {});
+  Site(const Site&) = delete;
+
+  const std::string& source_root() const { return source_root_; }
+
+  // Adds a resource read from the source root. Not thread-safe (scan stage only).
+  Resource* Add(Resource r);
+  // Adds a resource made by a filter. Thread-safe. When `path` is taken the name gets a
+  // numeric suffix ("a.1.css") — deterministic as long as callers add in a deterministic order.
+  Resource* AddGenerated(std::string path, ContentType type, std::string bytes,
+                         std::vector<std::string> sources);
+
+  Resource* Find(std::string_view path);
+  const Resource* Find(std::string_view path) const;
+  // All resources in path order (deterministic).
+  std::vector<Resource*> All();
+  std::vector<const Resource*> All() const;
+
+  // Resolves `url` as written in `from`. For kLocal, also maps "dir/" to "dir/index.html" when
+  // such a file exists.
+  ResolvedUrl Resolve(const Resource& from, std::string_view url) const;
+  // The resource `url` in `from` names, or nullptr (external, missing, outside the root).
+  Resource* Target(const Resource& from, std::string_view url);
+  // The URL to write in `from` for `target` in the output: relative to from's output path,
+  // pointing at target's output path, keeping `suffix` (?query#fragment).
+  std::string OutputUrl(const Resource& from, const Resource& target,
+                        std::string_view suffix = {}) const;
+
+ private:
+  std::string source_root_;
+  std::string site_origin_;
+  mutable std::mutex mu_;
+  std::deque<Resource> storage_;  // stable addresses
+  std::map<std::string, Resource*, std::less<>> by_path_;
+};
+
+}  // namespace pagebake
+
+#endif  // PAGEBAKE_CORE_SITE_H_

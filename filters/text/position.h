@@ -1,0 +1,33 @@
+// Positions in text buffers. Lexers work on byte offsets into a NUL-terminated buffer (the hot
+// loop needs no bounds check: std::string guarantees data()[size()] == '\0'); line/column are
+// computed only when a diagnostic is reported.
+#ifndef PAGEBAKE_TEXT_POSITION_H_
+#define PAGEBAKE_TEXT_POSITION_H_
+
+#include <cstddef>
+#include <string_view>
+
+namespace pagebake::text {
+
+struct LineCol {
+  int line = 1;  // 1-based
+  int col = 1;   // 1-based, in bytes
+};
+
+// Line and column of `offset` in `buf`. Lines end at \n, \r\n or a lone \r.
+LineCol LineColAt(std::string_view buf, size_t offset);
+
+// True when `s` is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
+bool IsValidUtf8(std::string_view s);
+
+inline bool IsAsciiSpace(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
+// ASCII case-insensitive equality.
+bool EqualsIgnoreCase(std::string_view a, std::string_view b);
+bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+
+}  // namespace pagebake::text
+
+#endif  // PAGEBAKE_TEXT_POSITION_H_
