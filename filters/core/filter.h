@@ -83,6 +83,10 @@ class FilterContext {
   FilterCounters& counters() { return counters_; }
   // Bytes read by this filter from other resources (inlining), for the report.
   uint64_t extra_bytes_read = 0;
+  // A RewriteResource that changes the format (gif -> png) sets the new extension here (".png")
+  // and the new type; the pipeline renames the output and rewrites references to it.
+  std::string new_extension;
+  ContentType new_type = ContentType::kOther;
 
  private:
   void Add(Severity s, int line, int col, std::string message);
