@@ -1,1 +1,241 @@
-int main() { return 0; }
+// pagebake's command line: parses flags (CLI11), calls the library, formats its results. The
+// library never throws; this is the one place that catches (CLI11 parse errors, bad_alloc).
+//
+// Exit codes: 0 ok; 1 content errors under --strict, or failed checks; 2 usage; 3 IO.
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "pagebake/pagebake.h"
+#include "tool/table.h"
+
+namespace pagebake::tool {
+namespace {
+
+enum Exit { kOk = 0, kFailed = 1, kUsage = 2, kIo = 3 };
+
+int ExitFor(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk: return kOk;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kUnimplemented:
+    case StatusCode::kNotFound: return kUsage;
+    case StatusCode::kIoError: return kIo;
+    default: return kFailed;
+  }
+}
+
+bool WantColor(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  return ::isatty(STDERR_FILENO);
+}
+
+bool WriteText(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << text;
+  out.close();
+  return static_cast<bool>(out);
+}
+
+std::vector<std::string> SplitIds(const std::vector<std::string>& in) {
+  std::vector<std::string> out;
+  for (const std::string& s : in) {
+    size_t b = 0;
+    while (b <= s.size()) {
+      size_t e = s.find(',', b);
+      if (e == std::string::npos) e = s.size();
+      std::string id = s.substr(b, e - b);
+      if (!id.empty()) out.push_back(id);
+      b = e + 1;
+    }
+  }
+  return out;
+}
+
+struct BuildFlags {
+  std::string src, out, level, config, io, report, trace, color = "auto", depfile, depfile_target,
+      base_url;
+  std::vector<std::string> filters, disable;
+  int jobs = 0;
+  bool strict = false, quiet = false, verbose = false, clean = false, verify_html = false,
+       include_hidden = false;
+};
+
+int RunBuild(CLI::App& cmd, BuildFlags& f) {
+  Style style{WantColor(f.color)};
+  Options o;
+  {
+    StageScope scope("cli");
+    if (!f.config.empty()) {
+      Status s = LoadConfigFile(f.config, &o);
+      if (!s.ok()) {
+        std::cerr << "pagebake: " << s.ToString() << "\n";
+        return s.IsIoError() ? kIo : kUsage;
+      }
+    }
+    if (!f.src.empty()) o.source_dir = f.src;
+    if (!f.out.empty()) o.output_dir = f.out;
+    if (cmd.count("--level") && !ParseLevel(f.level, &o.level)) {
+      std::cerr << "pagebake: unknown level '" << f.level
+                << "' (passthrough, core, bandwidth, all)\n";
+      return kUsage;
+    }
+    if (cmd.count("--filters")) o.enable = SplitIds(f.filters);
+    if (cmd.count("--disable")) o.disable = SplitIds(f.disable);
+    if (cmd.count("--jobs")) o.jobs = f.jobs;
+    if (cmd.count("--io")) o.io = f.io == "mmap" ? IoStrategy::kMmap : IoStrategy::kRead;
+    if (f.strict) o.strict = true;
+    if (f.clean) o.clean = true;
+    if (f.verify_html) o.html.verify = true;
+    if (f.include_hidden) o.skip_hidden = false;
+    if (!f.base_url.empty()) o.html.base_url = f.base_url;
+    if (!f.depfile.empty()) o.depfile = f.depfile;
+    if (!f.depfile_target.empty()) o.depfile_target = f.depfile_target;
+    if (o.source_dir.empty()) {
+      std::cerr << "pagebake: no source directory (give SRC or \"source\" in the config)\n";
+      return kUsage;
+    }
+    if (o.output_dir.empty()) {
+      std::cerr << "pagebake: no output directory (give -o OUT or \"output\" in the config)\n";
+      return kUsage;
+    }
+  }
+
+  const bool tty = ::isatty(STDERR_FILENO);
+  const auto start = std::chrono::steady_clock::now();
+  bool progress_shown = false;
+  BuildHooks hooks;
+  hooks.progress = [&](uint64_t done, uint64_t total, std::string_view stage) {
+    if (!tty || f.quiet) return;
+    if (std::chrono::steady_clock::now() - start < std::chrono::seconds(1)) return;
+    progress_shown = true;
+    std::fprintf(stderr, "\r\033[K[%.*s] %llu/%llu", int(stage.size()), stage.data(),
+                 static_cast<unsigned long long>(done), static_cast<unsigned long long>(total));
+    std::fflush(stderr);
+  };
+  BuildResult result;
+  Status s = Build(o, &result, hooks, !f.trace.empty());
+  if (progress_shown) std::fprintf(stderr, "\r\033[K");
+
+  StageScope scope("report");
+  for (const Diagnostic& d : result.report.diagnostics) {
+    if (d.severity == Severity::kNote && !f.verbose) continue;
+    if (d.severity == Severity::kWarning && f.quiet) continue;
+    std::cerr << FormatDiagnostic(d, style) << "\n";
+  }
+  if (!s.ok()) {
+    std::cerr << "pagebake: " << s.ToString() << "\n";
+    return ExitFor(s);
+  }
+  FinishReport(&result);
+  if (!f.report.empty() && !WriteText(f.report, ReportToJson(result.report))) {
+    std::cerr << "pagebake: cannot write report " << f.report << "\n";
+    return kIo;
+  }
+  if (!f.trace.empty() && !WriteText(f.trace, result.trace_json)) {
+    std::cerr << "pagebake: cannot write trace " << f.trace << "\n";
+    return kIo;
+  }
+  if (!f.quiet) std::cerr << FormatCostTable(result.report, style);
+  if (o.strict && result.fallbacks > 0) {
+    std::cerr << "pagebake: " << result.fallbacks
+              << " fallback(s) (content the filters could not handle) under --strict\n";
+    return kFailed;
+  }
+  return kOk;
+}
+
+int Main(int argc, char** argv) {
+  StartCostMeter();
+  CLI::App app{"pagebake: build-time web asset optimizer (the mod_pagespeed filter set, once, "
+               "at build time, with a per-filter cost report)"};
+  app.set_version_flag("--version", std::string("pagebake ") + std::string(Version()));
+  app.require_subcommand(1);
+
+  BuildFlags f;
+  CLI::App* build = app.add_subcommand("build", "Optimize SRC into OUT and report the cost");
+  build->add_option("SRC", f.src, "Source site root (never written)");
+  build->add_option("-o,--output", f.out, "Output directory (not inside SRC)");
+  build->add_option("--level", f.level, "passthrough | core | bandwidth | all (default core)");
+  build->add_option("--filters", f.filters, "Extra filter ids to enable (comma-separated)");
+  build->add_option("--disable", f.disable, "Filter ids to disable (comma-separated)");
+  build->add_option("-j,--jobs", f.jobs, "Worker threads (default: cores)")->check(CLI::NonNegativeNumber);
+  build->add_option("--config", f.config, "pagebake.json config (flags override it)");
+  build->add_option("--io", f.io, "How files are read: read | mmap")->check(CLI::IsMember({"read", "mmap"}));
+  build->add_option("--report", f.report, "Write the JSON report (schema pagebake-report/1)");
+  build->add_option("--trace", f.trace, "Write Chrome trace events (Perfetto)");
+  build->add_option("--depfile", f.depfile, "Write a Makefile-style depfile of every file read");
+  build->add_option("--depfile-target", f.depfile_target, "Target named in the depfile");
+  build->add_option("--base-url", f.base_url, "The deployed origin, e.g. https://example.com");
+  build->add_flag("--strict", f.strict, "Fallbacks (content errors) fail the build (exit 1)");
+  build->add_flag("--clean", f.clean, "Remove files of a previous run that this run did not write");
+  build->add_flag("--verify-html", f.verify_html, "Check every rewritten page's DOM with gumbo");
+  build->add_flag("--include-hidden", f.include_hidden, "Include files whose names start with '.'");
+  build->add_flag("-q,--quiet", f.quiet, "Only errors");
+  build->add_flag("-v,--verbose", f.verbose, "Also notes");
+  build->add_option("--color", f.color, "auto | always | never (NO_COLOR honoured)")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+
+  bool filters_json = false;
+  CLI::App* filters = app.add_subcommand("filters", "List every filter: id, type, levels, risk, status");
+  filters->add_flag("--json", filters_json, "As JSON");
+  std::string filters_color = "auto";
+  filters->add_option("--color", filters_color, "auto | always | never");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kOk : kUsage;
+  }
+
+  if (*build) return RunBuild(*build, f);
+  if (*filters) {
+    std::vector<FilterDescription> list = ListFilters();
+    if (filters_json) {
+      std::string out = "[\n";
+      for (size_t i = 0; i < list.size(); ++i) {
+        const auto& d = list[i];
+        std::string levels;
+        for (auto& l : d.levels) levels += (levels.empty() ? "\"" : ", \"") + l + "\"";
+        out += "  {\"id\": \"" + d.id + "\", \"type\": \"" + d.content + "\", \"family\": \"" +
+               d.family + "\", \"levels\": [" + levels + "], \"risk\": \"" + d.risk +
+               "\", \"implemented\": " + (d.implemented ? "true" : "false") + "}" +
+               (i + 1 < list.size() ? ",\n" : "\n");
+      }
+      std::cout << out << "]\n";
+    } else {
+      std::cout << FormatFilterTable(list, Style{filters_color == "always" ||
+                                                 (filters_color == "auto" && ::isatty(1) &&
+                                                  !(std::getenv("NO_COLOR") && *std::getenv("NO_COLOR")))});
+    }
+    return kOk;
+  }
+  return kUsage;
+}
+
+}  // namespace
+}  // namespace pagebake::tool
+
+int main(int argc, char** argv) {
+  try {
+    return pagebake::tool::Main(argc, argv);
+  } catch (const std::bad_alloc&) {
+    std::fprintf(stderr, "pagebake: out of memory\n");
+    return 1;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "pagebake: internal error: %s\n", e.what());
+    return 1;
+  }
+}

@@ -1,1 +1,580 @@
-// (being written)
+#include "filters/core/pipeline.h"
+
+#include <algorithm>
+#include <thread>
+
+#include "filters/core/formats.h"
+#include "filters/core/hash.h"
+#include "filters/core/scan.h"
+#include "filters/core/worker_pool.h"
+
+namespace pagebake {
+namespace {
+
+bool IsCacheable(ContentType t) {
+  switch (t) {
+    case ContentType::kCss: case ContentType::kJs: case ContentType::kPng:
+    case ContentType::kJpeg: case ContentType::kGif: case ContentType::kWebp:
+    case ContentType::kAvif: case ContentType::kSvg: case ContentType::kIco:
+    case ContentType::kFont: case ContentType::kMedia: case ContentType::kPdf:
+    case ContentType::kWasm:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool IsTextType(ContentType t) {
+  return t == ContentType::kHtml || t == ContentType::kCss || t == ContentType::kJs ||
+         t == ContentType::kJson || t == ContentType::kSvg || t == ContentType::kXml;
+}
+
+std::string SwapExtension(const std::string& path, std::string_view ext) {
+  size_t slash = path.find_last_of('/');
+  size_t dot = path.find_last_of('.');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) dot = path.size();
+  return path.substr(0, dot) + std::string(ext);
+}
+
+// "css/app.css" + hash -> "css/app.<hash>.css" by the name template.
+std::string HashedPath(const std::string& path, const std::string& hash,
+                       const std::string& tmpl) {
+  size_t slash = path.find_last_of('/');
+  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+  std::string file = path.substr(dir.size());
+  size_t dot = file.find_last_of('.');
+  std::string name = dot == std::string::npos || dot == 0 ? file : file.substr(0, dot);
+  std::string ext = dot == std::string::npos || dot == 0 ? "" : file.substr(dot + 1);
+  std::string out;
+  for (size_t i = 0; i < tmpl.size();) {
+    if (tmpl.compare(i, 6, "[name]") == 0) {
+      out += name;
+      i += 6;
+    } else if (tmpl.compare(i, 6, "[hash]") == 0) {
+      out += hash;
+      i += 6;
+    } else if (tmpl.compare(i, 5, "[ext]") == 0) {
+      out += ext;
+      i += 5;
+    } else {
+      out += tmpl[i++];
+    }
+  }
+  if (ext.empty() && !out.empty() && out.back() == '.') out.pop_back();
+  return dir + out;
+}
+
+}  // namespace
+
+Pipeline::Pipeline(const Options& options, Env* env, CostMeter* meter)
+    : options_(options), env_(env), meter_(meter) {}
+
+Pipeline::~Pipeline() = default;
+
+void Pipeline::Progress(std::string_view stage) {
+  ++progress_done_;
+  if (!hooks_ || !hooks_->progress) return;
+  int64_t now = MonotonicNs();
+  if (now - last_progress_ns_ < 100'000'000 && progress_done_ != progress_total_) return;
+  last_progress_ns_ = now;
+  hooks_->progress(progress_done_, progress_total_, stage);
+}
+
+void Pipeline::ForEach(const std::vector<Resource*>& items, std::string_view stage,
+                       const std::function<void(Resource&, int)>& fn) {
+  pool_->ParallelFor(
+      items.size(), [&](size_t i, int worker) { fn(*items[i], worker); },
+      [&] { Progress(stage); });
+}
+
+Status Pipeline::Run(BuildResult* result, const BuildHooks& hooks) {
+  hooks_ = &hooks;
+  CostScope scope(meter_, "pipeline", RowKind::kStage);
+  Status s = Load();
+  if (s.ok()) {
+    BuildGraph();
+    RewriteLevels();
+    s = CheckOutputNames();
+  }
+  if (s.ok()) s = WriteOutputs();
+  if (s.ok() && !options_.depfile.empty()) s = WriteDepfile();
+
+  Report& rep = result->report;
+  rep.level = std::string(LevelName(options_.level));
+  rep.jobs = pool_ ? pool_->size() : 0;
+  rep.io = options_.io == IoStrategy::kMmap ? "mmap" : "read";
+  rep.filters.clear();
+  for (const FilterInfo* f : selection_.enabled) rep.filters.push_back(std::string(f->id));
+  rep.outputs.clear();
+  rep.files_in = rep.bytes_in = rep.bytes_out = 0;
+  if (site_) {
+    for (const Resource* r : site_->All()) {
+      OutputFile o;
+      o.path = r->output_path;
+      o.source = r->generated ? "" : r->path;
+      o.sources = r->sources;
+      o.bytes = r->bytes.size();
+      o.source_bytes = r->source_bytes;
+      o.content_type = std::string(MimeType(r->type));
+      o.entry_point = r->entry_point;
+      if (r->type == ContentType::kHtml) {
+        std::set<std::string> loads;
+        for (const Reference& ref : r->references) {
+          if (ref.kind == RefKind::kLink || ref.kind == RefKind::kFrame) continue;
+          if (const Resource* t = site_->Find(ref.path)) loads.insert(t->output_path);
+        }
+        o.loads.assign(loads.begin(), loads.end());
+      }
+      if (!r->generated) {
+        ++rep.files_in;
+        rep.bytes_in += r->source_bytes;
+      }
+      rep.bytes_out += o.bytes;
+      rep.outputs.push_back(std::move(o));
+    }
+    std::sort(rep.outputs.begin(), rep.outputs.end(),
+              [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  }
+  rep.diagnostics = diagnostics_.Sorted();
+  result->fallbacks = 0;
+  for (const CostRow& row : meter_ ? meter_->Rows() : std::vector<CostRow>{})
+    result->fallbacks += row.fallbacks;
+  pool_.reset();
+  return s;
+}
+
+Status Pipeline::Load() {
+  {
+    CostScope scope(meter_, "setup", RowKind::kStage);
+    PAGEBAKE_RETURN_IF_ERROR(
+        CheckLocations(env_, options_.source_dir, options_.output_dir, &loc_));
+    RemoveStaleStaging(env_, loc_);
+    PAGEBAKE_RETURN_IF_ERROR(SelectFilters(options_, &selection_));
+    if (!selection_.not_built.empty()) {
+      std::string ids;
+      for (auto& id : selection_.not_built) ids += (ids.empty() ? "" : ", ") + id;
+      diagnostics_.Add({Severity::kNote, "", 0, 0, "pipeline",
+                        "level " + std::string(LevelName(options_.level)) +
+                            " includes filters not built yet, skipped: " + ids});
+    }
+    for (const FilterInfo* f : selection_.enabled) cache_extend_ |= f->id == "cache-extend";
+    int jobs = options_.jobs > 0 ? options_.jobs
+                                 : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    pool_ = std::make_unique<WorkerPool>(jobs, meter_);
+    filters_.resize(jobs);
+    for (auto& per_worker : filters_)
+      for (const FilterInfo* f : selection_.enabled) per_worker.push_back(CreateFilter(*f, options_));
+    site_ = std::make_unique<Site>(loc_.source_real, options_.html.base_url);
+  }
+
+  std::vector<ScannedFile> files;
+  {
+    CostScope scope(meter_, "scan", RowKind::kStage);
+    ScanOptions so;
+    so.skip_hidden = options_.skip_hidden;
+    so.max_files = options_.max_files;
+    so.exclude = {loc_.output, loc_.staging};
+    PAGEBAKE_RETURN_IF_ERROR(ScanSite(env_, loc_.source_real, so, &files, &diagnostics_));
+    scope.SetFiles(files.size());
+  }
+
+  std::vector<Resource> loaded(files.size());
+  std::vector<Status> errors(files.size());
+  progress_total_ = files.size();
+  progress_done_ = 0;
+  pool_->ParallelFor(
+      files.size(),
+      [&](size_t i, int) {
+        const ScannedFile& f = files[i];
+        CostScope scope(meter_, "read", RowKind::kStage, f.path);
+        Resource& r = loaded[i];
+        r.path = f.path;
+        r.source_path = f.abs_path;
+        r.mtime_ns = f.info.mtime_ns;
+        errors[i] = env_->ReadFile(f.abs_path, &r.bytes);
+        r.source_bytes = r.bytes.size();
+        scope.AddBytes(r.bytes.size(), 0);
+        r.type = ClassifyContent(r.path, r.bytes);
+        if (r.bytes.size() > options_.max_file_bytes) r.skipped = true;
+      },
+      [&] { Progress("read"); });
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!errors[i].ok()) return errors[i];  // an unreadable source file is an IO error
+    files_read_.push_back(files[i].abs_path);
+    Resource& r = loaded[i];
+    if (r.skipped)
+      diagnostics_.Add({Severity::kWarning, r.path, 0, 0, "read",
+                        "larger than max_file_bytes (" + std::to_string(options_.max_file_bytes) +
+                            "), copied unchanged"});
+    r.entry_point = r.type == ContentType::kHtml;
+    for (const std::string& e : options_.delivery.entry_points)
+      if (r.path == e) r.entry_point = true;
+    site_->Add(std::move(r));
+  }
+  return Status::OK();
+}
+
+void Pipeline::BuildGraph() {
+  std::vector<Resource*> docs;
+  for (Resource* r : site_->All())
+    if (!r->skipped && (r->type == ContentType::kHtml || r->type == ContentType::kCss))
+      docs.push_back(r);
+  std::vector<std::shared_ptr<html::Document>> parsed(docs.size());
+  std::vector<std::vector<Diagnostic>> notes(docs.size());
+  pool_->ParallelFor(docs.size(), [&](size_t i, int) {
+    Resource& r = *docs[i];
+    std::vector<RawRef> raw;
+    std::string base_href;
+    if (r.type == ContentType::kHtml) {
+      if (r.bytes.size() > options_.html.max_document_bytes) {
+        notes[i].push_back({Severity::kWarning, r.path, 0, 0, "parse",
+                            "larger than html.max_document_bytes, copied unchanged"});
+        r.skipped = true;
+        return;
+      }
+      {
+        CostScope scope(meter_, "parse", RowKind::kStage, r.path);
+        scope.AddBytes(r.bytes.size(), 0);
+        parsed[i] = ParseHtml(r.bytes);
+      }
+      CostScope scope(meter_, "graph", RowKind::kStage, r.path);
+      CollectHtmlRefs(*parsed[i], &raw, &base_href);
+    } else {
+      CostScope scope(meter_, "graph", RowKind::kStage, r.path);
+      CollectCssRefs(r.bytes, &raw);
+    }
+    // <base href> changes what relative URLs mean: resolve against it.
+    Resource base_doc;
+    base_doc.path = r.path;
+    bool external_base = false;
+    if (!base_href.empty()) {
+      ResolvedUrl b = site_->Resolve(r, base_href);
+      if (b.kind == UrlKind::kLocal) {
+        base_doc.path = b.directory ? (b.path.empty() ? "" : b.path + "/") + "index.html" : b.path;
+      } else if (b.kind == UrlKind::kExternal) {
+        external_base = true;
+      }
+    }
+    for (RawRef& ref : raw) {
+      ResolvedUrl u = site_->Resolve(base_doc, ref.url);
+      if (external_base && u.kind == UrlKind::kLocal && !ref.url.empty() && ref.url[0] != '/')
+        continue;  // relative to a remote <base>: not ours
+      switch (u.kind) {
+        case UrlKind::kLocal:
+          if (!site_->Find(u.path)) {
+            notes[i].push_back({Severity::kWarning, r.path, ref.line, ref.col, "graph",
+                                "reference to missing file '" + ref.url + "' (kept as is)"});
+          }
+          r.references.push_back({ref.url, u.path, ref.kind, ref.line, ref.col});
+          break;
+        case UrlKind::kOutsideRoot:
+          notes[i].push_back({Severity::kWarning, r.path, ref.line, ref.col, "graph",
+                              "reference '" + ref.url +
+                                  "' leaves the site root; not followed, kept as is"});
+          break;
+        case UrlKind::kInvalid:
+          notes[i].push_back({Severity::kWarning, r.path, ref.line, ref.col, "graph",
+                              "reference '" + ref.url + "' is not a valid file URL; kept as is"});
+          break;
+        default:
+          break;
+      }
+    }
+  });
+  for (size_t i = 0; i < docs.size(); ++i) {
+    if (parsed[i]) pages_[docs[i]] = std::move(parsed[i]);
+    for (auto& d : notes[i]) diagnostics_.Add(std::move(d));
+  }
+}
+
+void Pipeline::RunResourceFilter(Filter& f, Resource& r) {
+  CostScope scope(meter_, f.id(), RowKind::kFilter, r.path);
+  FilterContext ctx(options_, site_.get(), &r, &diagnostics_, f.id());
+  const uint64_t in = r.bytes.size();
+  std::string bytes = r.bytes;
+  Status s = f.RewriteResource(ctx, bytes);
+  uint64_t fallbacks = ctx.counters().fallbacks;
+  if (!s.ok()) {
+    diagnostics_.Add({Severity::kError, r.path, 0, 0, std::string(f.id()), s.ToString()});
+    ++fallbacks;
+  } else if (bytes.size() > r.bytes.size()) {
+    ++fallbacks;  // never larger: keep the input
+  } else if (bytes != r.bytes) {
+    r.bytes = std::move(bytes);
+    r.modified = true;
+    if (!ctx.new_extension.empty()) {
+      r.output_path = SwapExtension(r.output_path, ctx.new_extension);
+      r.type = ctx.new_type;
+      any_renamed_ = true;
+    }
+  }
+  scope.AddBytes(in, r.bytes.size());
+  scope.AddFallbacks(fallbacks);
+}
+
+void Pipeline::RunPageFilter(Filter& f, Resource& r, html::Document& doc) {
+  CostScope scope(meter_, f.id(), RowKind::kFilter, r.path);
+  FilterContext ctx(options_, site_.get(), &r, &diagnostics_, f.id());
+  uint64_t fallbacks = 0;
+  if (f.capabilities() & kRewritesHtml) {
+    Status s = f.RewriteHtml(ctx, doc);
+    if (!s.ok()) {
+      diagnostics_.Add({Severity::kError, r.path, 0, 0, std::string(f.id()), s.ToString()});
+      ++fallbacks;
+    }
+  }
+  uint64_t in = 0, out = 0;
+  if (f.capabilities() & kRewritesInline) {
+    ForEachHtmlInline(doc, [&](InlineKind kind, std::string& text, int line, int col) {
+      if (!f.HandlesInline(kind)) return;
+      ctx.base_line = line;
+      ctx.base_col = col;
+      std::string t = text;
+      Status s = f.RewriteInline(ctx, kind, t);
+      in += text.size();
+      if (!s.ok()) {
+        diagnostics_.Add({Severity::kError, r.path, line, col, std::string(f.id()), s.ToString()});
+        ++fallbacks;
+        out += text.size();
+      } else if (t.size() > text.size()) {
+        ++fallbacks;
+        out += text.size();
+      } else {
+        out += t.size();
+        if (t != text) text = std::move(t);
+      }
+    });
+  }
+  scope.AddBytes(in, out);
+  scope.AddFallbacks(fallbacks + ctx.counters().fallbacks);
+}
+
+void Pipeline::RewriteResource(Resource& r, int worker) {
+  if (r.skipped) return;
+  for (auto& f : filters_[worker]) {
+    if (!(f->capabilities() & kRewritesResource) || !f->HandlesResource(r.type)) continue;
+    RunResourceFilter(*f, r);
+  }
+  if (r.type == ContentType::kCss) Relink(r);
+}
+
+void Pipeline::RewritePage(Resource& r, int worker) {
+  auto it = pages_.find(&r);
+  if (r.skipped || it == pages_.end()) return;
+  html::Document& doc = *it->second;
+  for (auto& f : filters_[worker]) {
+    if (!(f->capabilities() & (kRewritesHtml | kRewritesInline))) continue;
+    RunPageFilter(*f, r, doc);
+  }
+  Relink(r);
+  std::string out;
+  {
+    CostScope scope(meter_, "serialize", RowKind::kStage, r.path);
+    out = SerializeHtml(doc);
+    scope.AddBytes(0, out.size());
+  }
+  if (options_.html.verify && out != r.bytes) {
+    CostScope scope(meter_, "verify-html", RowKind::kStage, r.path);
+    std::vector<std::string> ids;
+    for (const FilterInfo* f : selection_.enabled) ids.push_back(std::string(f->id));
+    Status v = VerifyHtmlRewrite(r.bytes, out, ids);
+    if (!v.ok()) {
+      diagnostics_.Add({Severity::kWarning, r.path, 0, 0, "verify-html",
+                        "rewritten DOM differs (" + v.message() + "); original page kept"});
+      scope.AddFallbacks(1);
+      return;
+    }
+  }
+  if (out != r.bytes) {
+    r.bytes = std::move(out);
+    r.modified = true;
+  }
+}
+
+void Pipeline::Relink(Resource& r) {
+  if (!any_renamed_ && r.output_path == r.path) return;
+  CostScope scope(meter_, "relink", RowKind::kStage, r.path);
+  UrlRewriteFn fn = [&](std::string_view url) -> std::optional<std::string> {
+    ResolvedUrl u = site_->Resolve(r, url);
+    if (u.kind != UrlKind::kLocal) return std::nullopt;
+    const Resource* t = site_->Find(u.path);
+    if (!t || (t->output_path == t->path && r.output_path == r.path)) return std::nullopt;
+    return site_->OutputUrl(r, *t, u.suffix);
+  };
+  if (r.type == ContentType::kHtml) {
+    auto it = pages_.find(&r);
+    if (it != pages_.end()) RewriteHtmlUrls(*it->second, fn);
+  } else if (r.type == ContentType::kCss) {
+    std::string out;
+    if (RewriteCssUrls(r.bytes, fn, &out)) {
+      r.bytes = std::move(out);
+      r.modified = true;
+    }
+  }
+}
+
+void Pipeline::NameLevel(const std::vector<Resource*>& level) {
+  if (!cache_extend_) return;
+  CostScope scope(meter_, "hash", RowKind::kStage);
+  std::set<std::string> referenced;
+  for (const Resource* r : site_->All())
+    for (const Reference& ref : r->references) referenced.insert(ref.path);
+  uint64_t n = 0;
+  for (Resource* r : level) {
+    if (r->entry_point || !IsCacheable(r->type) || !referenced.count(r->path)) continue;
+    std::string hash = Sha256Hex(r->bytes).substr(0, std::clamp(options_.delivery.hash_length, 4, 64));
+    r->output_path = HashedPath(r->output_path, hash, options_.delivery.name_template);
+    any_renamed_ = true;
+    ++n;
+  }
+  scope.SetFiles(n);
+}
+
+void Pipeline::RewriteLevels() {
+  std::vector<Resource*> images, scripts, sheets, pages;
+  for (Resource* r : site_->All()) {
+    if (IsImage(r->type) && r->type != ContentType::kSvg) images.push_back(r);
+    else if (r->type == ContentType::kJs || r->type == ContentType::kJson) scripts.push_back(r);
+    else if (r->type == ContentType::kCss) sheets.push_back(r);
+    else if (r->type == ContentType::kHtml) pages.push_back(r);
+  }
+  progress_done_ = 0;
+  progress_total_ = images.size() + scripts.size() + sheets.size() + pages.size();
+  auto rewrite = [&](Resource& r, int w) { RewriteResource(r, w); };
+  ForEach(images, "images", rewrite);
+  NameLevel(images);
+  ForEach(scripts, "js", rewrite);
+  NameLevel(scripts);
+
+  // Stylesheets leaves-first along @import, so an importer sees its imports final (names
+  // included). Depth = longest import chain below a sheet; cycles are reported and cut.
+  std::map<const Resource*, int> depth;
+  {
+    CostScope scope(meter_, "order", RowKind::kStage);
+    for (Resource* root : sheets) {
+      if (depth.count(root)) continue;
+      // Iterative DFS: (node, next child index); on_stack marks the current path.
+      std::vector<std::pair<Resource*, size_t>> stack{{root, 0}};
+      std::set<const Resource*> on_stack{root};
+      while (!stack.empty()) {
+        auto& [node, idx] = stack.back();
+        Resource* child = nullptr;
+        while (idx < node->references.size()) {
+          const Reference& ref = node->references[idx++];
+          if (ref.kind != RefKind::kStylesheet) continue;
+          Resource* t = site_->Find(ref.path);
+          if (!t || t->type != ContentType::kCss) continue;
+          if (on_stack.count(t)) {
+            diagnostics_.Add({Severity::kWarning, node->path, ref.line, ref.col, "order",
+                              "@import cycle through '" + ref.url + "'; not followed"});
+            continue;
+          }
+          if (!depth.count(t)) {
+            child = t;
+            break;
+          }
+        }
+        if (child) {
+          on_stack.insert(child);
+          stack.push_back({child, 0});
+          continue;
+        }
+        int d = 0;
+        for (const Reference& ref : node->references) {
+          if (ref.kind != RefKind::kStylesheet) continue;
+          const Resource* t = site_->Find(ref.path);
+          auto it = t ? depth.find(t) : depth.end();
+          if (it != depth.end() && !on_stack.count(t)) d = std::max(d, it->second + 1);
+        }
+        depth[node] = d;
+        on_stack.erase(node);
+        stack.pop_back();
+      }
+    }
+  }
+  int max_depth = 0;
+  for (auto& [r, d] : depth) max_depth = std::max(max_depth, d);
+  for (int d = 0; d <= max_depth; ++d) {
+    std::vector<Resource*> level;
+    for (Resource* r : sheets)
+      if (depth[r] == d) level.push_back(r);
+    ForEach(level, "css", rewrite);
+    NameLevel(level);
+  }
+  ForEach(pages, "html", [&](Resource& r, int w) { RewritePage(r, w); });
+  pages_.clear();
+}
+
+Status Pipeline::CheckOutputNames() {
+  CostScope scope(meter_, "check-names", RowKind::kStage);
+  std::map<std::string, const Resource*> seen;
+  for (const Resource* r : site_->All()) {
+    auto [it, inserted] = seen.emplace(r->output_path, r);
+    if (!inserted)
+      return Status::ContentError("two files would be written to '" + r->output_path +
+                                  "': '" + it->second->path + "' and '" + r->path +
+                                  "'; nothing was written");
+  }
+  for (const char* reserved : {"pagebake-manifest.json"})
+    if (seen.count(reserved) && !seen[reserved]->generated)
+      return Status::ContentError(std::string("the site has a file named ") + reserved +
+                                  ", which pagebake writes; rename it");
+  return Status::OK();
+}
+
+Status Pipeline::WriteOutputs() {
+  std::vector<Resource*> all = site_->All();
+  {
+    CostScope scope(meter_, "mkdir", RowKind::kStage);
+    std::set<std::string> dirs{""};
+    for (const Resource* r : all) {
+      std::string d = DirName(r->output_path);
+      while (!d.empty() && dirs.insert(d).second) d = DirName(d);
+    }
+    for (const std::string& d : dirs) {  // sorted: parents before children
+      Status s = env_->CreateDirs(d.empty() ? loc_.staging : JoinPath(loc_.staging, d));
+      if (!s.ok()) {
+        (void)env_->RemoveAll(loc_.staging);
+        return s;
+      }
+    }
+    scope.SetFiles(dirs.size());
+  }
+  std::vector<Status> errors(all.size());
+  progress_done_ = 0;
+  progress_total_ = all.size();
+  pool_->ParallelFor(all.size(), [&](size_t i, int) {
+    Resource& r = *all[i];
+    bool copy = !r.modified && !r.generated;
+    CostScope scope(meter_, copy ? "copy" : "write", RowKind::kStage, r.output_path);
+    scope.AddBytes(0, r.bytes.size());
+    errors[i] = env_->WriteFile(JoinPath(loc_.staging, r.output_path), r.bytes,
+                                copy ? r.mtime_ns : 0);
+  }, [&] { Progress("write"); });
+  for (const Status& s : errors) {
+    if (!s.ok()) {
+      (void)env_->RemoveAll(loc_.staging);
+      return s;
+    }
+  }
+  for (const Resource* r : all) written_.insert(r->output_path);
+  Status s = WriteManifest();
+  if (s.ok()) {
+    CostScope scope(meter_, "commit", RowKind::kStage);
+    s = CommitStaging(env_, loc_, written_, options_.clean);
+  }
+  if (!s.ok()) (void)env_->RemoveAll(loc_.staging);
+  return s;
+}
+
+Status Pipeline::WriteDepfile() {
+  CostScope scope(meter_, "depfile", RowKind::kStage);
+  std::string target = options_.depfile_target.empty()
+                           ? JoinPath(loc_.output, "pagebake-manifest.json")
+                           : options_.depfile_target;
+  std::vector<std::string> deps = files_read_;
+  std::sort(deps.begin(), deps.end());
+  return env_->WriteFile(options_.depfile, DepfileContents(target, deps), 0);
+}
+
+}  // namespace pagebake

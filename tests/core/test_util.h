@@ -1,0 +1,53 @@
+// Small helpers for tests that use the real filesystem: a temp directory removed at the end,
+// writing and reading files.
+#ifndef PAGEBAKE_TESTS_CORE_TEST_UTIL_H_
+#define PAGEBAKE_TESTS_CORE_TEST_UTIL_H_
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "filters/core/env.h"
+
+namespace pagebake::testing {
+
+class TempDir {
+ public:
+  TempDir() {
+    char tmpl[] = "/tmp/pagebake-test-XXXXXX";
+    path_ = ::mkdtemp(tmpl);
+  }
+  ~TempDir() { (void)NewPosixEnv(IoStrategy::kRead)->RemoveAll(path_); }
+  const std::string& path() const { return path_; }
+  std::string operator/(const std::string& rel) const { return path_ + "/" + rel; }
+
+ private:
+  std::string path_;
+};
+
+inline void WriteFile(const std::string& path, const std::string& bytes) {
+  std::string dir = DirName(path);
+  (void)NewPosixEnv(IoStrategy::kRead)->CreateDirs(dir);
+  std::ofstream out(path, std::ios::binary);
+  out << bytes;
+}
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+inline bool Exists(const std::string& path) {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0;
+}
+
+}  // namespace pagebake::testing
+
+#endif  // PAGEBAKE_TESTS_CORE_TEST_UTIL_H_
