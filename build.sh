@@ -20,7 +20,7 @@ PACKAGES=(
   libgumbo-dev libwebp-dev libbrotli-dev libcli11-dev catch2 nlohmann-json3-dev
   libpng-dev libjpeg62-turbo-dev libturbojpeg0-dev libgif-dev zlib1g-dev libdeflate-dev
   libzopfli-dev libssl-dev
-  nodejs npm webp libjpeg-turbo-progs pngcheck imagemagick brotli strace
+  nodejs npm webp libjpeg-turbo-progs pngcheck imagemagick ffmpeg optipng brotli strace
 )
 
 install_packages() {
@@ -82,6 +82,30 @@ case "${1:-build}" in
     "$ROOT/tests/fetch_test_data.sh" "$BUILD_DIR/test-data"
     cd "$BUILD_DIR"
     ctest --output-on-failure -j "$JOBS" --timeout 900
+    ;;
+  fuzz)
+    # ./build.sh fuzz [target] [seconds]: build the libFuzzer targets (tests/fuzz, clang,
+    # ASan+UBSan) in build-fuzz, seed their corpora, run each (or one) for `seconds` (60).
+    # A crash leaves its input in build-fuzz/crashes/<target>/ and fails the run.
+    command -v clang++-14 >/dev/null || { echo "fuzz: needs clang-14 (apt-get install clang-14)" >&2; exit 1; }
+    FUZZ_DIR=${PAGEBAKE_FUZZ_DIR:-$ROOT/build-fuzz}
+    cmake -S "$ROOT/tests/fuzz" -B "$FUZZ_DIR" -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 \
+      -DCMAKE_C_COMPILER=clang-14
+    targets=(html_roundtrip html_filters css js url image_header png jpeg gif webp config)
+    [ -n "${2:-}" ] && targets=("$2")
+    cmake --build "$FUZZ_DIR" -j "$JOBS" --target "${targets[@]/%/_fuzzer}"
+    "$ROOT/tests/fuzz/make_seeds.sh" "$FUZZ_DIR/seeds" "${PAGEBAKE_TEST_DATA:-$BUILD_DIR/test-data}"
+    status=0
+    for t in "${targets[@]}"; do
+      mkdir -p "$FUZZ_DIR/corpus/$t" "$FUZZ_DIR/crashes/$t" "$FUZZ_DIR/seeds/$t"
+      echo "== $t"
+      "$FUZZ_DIR/${t}_fuzzer" "$FUZZ_DIR/corpus/$t" "$FUZZ_DIR/seeds/$t" \
+        -max_total_time="${3:-60}" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$FUZZ_DIR/crashes/$t/" 2>&1 |
+        grep -E "^#[0-9]+ *(INITED|DONE)|stat::|ERROR|SUMMARY|invariant" || true
+      [ -z "$(ls -A "$FUZZ_DIR/crashes/$t")" ] || { echo "fuzz: $t crashed, see $FUZZ_DIR/crashes/$t" >&2; status=1; }
+    done
+    exit $status
     ;;
   *)
     echo "usage: $0 [build|demo|test]" >&2

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <map>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -15,6 +16,11 @@
 #include <CLI/CLI.hpp>
 
 #include "pagebake/pagebake.h"
+#include "tool/cmd_budget.h"
+#include "tool/cmd_check.h"
+#include "tool/cmd_embed.h"
+#include "tool/cmd_report.h"
+#include "tool/commands.h"
 #include "tool/table.h"
 
 namespace pagebake::tool {
@@ -65,11 +71,11 @@ std::vector<std::string> SplitIds(const std::vector<std::string>& in) {
 
 struct BuildFlags {
   std::string src, out, level, config, io, report, trace, color = "auto", depfile, depfile_target,
-      base_url;
+      base_url, cache_dir;
   std::vector<std::string> filters, disable;
   int jobs = 0;
   bool strict = false, quiet = false, verbose = false, clean = false, verify_html = false,
-       include_hidden = false;
+       include_hidden = false, source_maps = false;
 };
 
 int RunBuild(CLI::App& cmd, BuildFlags& f) {
@@ -98,8 +104,10 @@ int RunBuild(CLI::App& cmd, BuildFlags& f) {
     if (f.strict) o.strict = true;
     if (f.clean) o.clean = true;
     if (f.verify_html) o.html.verify = true;
+    if (f.source_maps) o.js.source_maps = o.css.source_maps = true;
     if (f.include_hidden) o.skip_hidden = false;
     if (!f.base_url.empty()) o.html.base_url = f.base_url;
+    if (!f.cache_dir.empty()) o.delivery.cache_dir = f.cache_dir;
     if (!f.depfile.empty()) o.depfile = f.depfile;
     if (!f.depfile_target.empty()) o.depfile_target = f.depfile_target;
     if (o.source_dir.empty()) {
@@ -129,11 +137,22 @@ int RunBuild(CLI::App& cmd, BuildFlags& f) {
   if (progress_shown) std::fprintf(stderr, "\r\033[K");
 
   StageScope scope("report");
+  // Errors are always printed; warnings at most kMaxWarnings per filter/stage unless -v (a site
+  // copied from a larger one can produce thousands of identical "leaves the root" warnings).
+  constexpr int kMaxWarnings = 10;
+  std::map<std::string, int> shown, hidden;
   for (const Diagnostic& d : result.report.diagnostics) {
     if (d.severity == Severity::kNote && !f.verbose) continue;
     if (d.severity == Severity::kWarning && f.quiet) continue;
+    if (d.severity == Severity::kWarning && !f.verbose && shown[d.filter_id]++ >= kMaxWarnings) {
+      ++hidden[d.filter_id];
+      continue;
+    }
     std::cerr << FormatDiagnostic(d, style) << "\n";
   }
+  for (auto& [id, n] : hidden)
+    std::cerr << "pagebake: " << n << " more warning" << (n > 1 ? "s" : "") << " from ["
+              << (id.empty() ? "pagebake" : id) << "] not shown (-v shows all; --report lists them)\n";
   if (!s.ok()) {
     std::cerr << "pagebake: " << s.ToString() << "\n";
     return ExitFor(s);
@@ -177,10 +196,13 @@ int Main(int argc, char** argv) {
   build->add_option("--trace", f.trace, "Write Chrome trace events (Perfetto)");
   build->add_option("--depfile", f.depfile, "Write a Makefile-style depfile of every file read");
   build->add_option("--depfile-target", f.depfile_target, "Target named in the depfile");
+  build->add_option("--cache-dir", f.cache_dir,
+                    "Cache of compression results across runs (keyed by content hash)");
   build->add_option("--base-url", f.base_url, "The deployed origin, e.g. https://example.com");
   build->add_flag("--strict", f.strict, "Fallbacks (content errors) fail the build (exit 1)");
   build->add_flag("--clean", f.clean, "Remove files of a previous run that this run did not write");
   build->add_flag("--verify-html", f.verify_html, "Check every rewritten page's DOM with gumbo");
+  build->add_flag("--source-maps", f.source_maps, "Write source maps (v3) for external JS and CSS");
   build->add_flag("--include-hidden", f.include_hidden, "Include files whose names start with '.'");
   build->add_flag("-q,--quiet", f.quiet, "Only errors");
   build->add_flag("-v,--verbose", f.verbose, "Also notes");
@@ -193,6 +215,12 @@ int Main(int argc, char** argv) {
   std::string filters_color = "auto";
   filters->add_option("--color", filters_color, "auto | always | never");
 
+  RunFn run_check, run_budget, run_embed, run_report;
+  CLI::App* check = AddCheckCommand(app, &run_check);
+  CLI::App* budget = AddBudgetCommand(app, &run_budget);
+  CLI::App* embed = AddEmbedCommand(app, &run_embed);
+  CLI::App* report = AddReportCommand(app, &run_report);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -201,6 +229,10 @@ int Main(int argc, char** argv) {
   }
 
   if (*build) return RunBuild(*build, f);
+  if (*check) return run_check();
+  if (*budget) return run_budget();
+  if (*embed) return run_embed();
+  if (*report) return run_report();
   if (*filters) {
     std::vector<FilterDescription> list = ListFilters();
     if (filters_json) {

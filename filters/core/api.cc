@@ -102,6 +102,11 @@ void FinishReport(BuildResult* result) {
     add_row(r.name, r.kind, &r, r.counters);
     sum += r.counters;
   }
+  // The meter's own syscalls: subtracted from every row, still part of the process.
+  Counters self = MeterSelfCost();
+  if (!known) self.syscalls = 0;
+  add_row("meter", RowKind::kStage, nullptr, self);
+  sum += self;
   Counters rest = proc - sum;
   rest.wall_ns = proc.wall_ns - startup.wall_ns - meter->main_thread_wall_ns();
   auto clamp = [](int64_t& v) { v = std::max<int64_t>(v, 0); };

@@ -7,6 +7,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -81,10 +82,26 @@ struct ThreadState {
 };
 thread_local ThreadState tls;
 
+// The meter's own cost, process-wide: samples taken and the bytes their io reads returned.
+std::atomic<int64_t> g_samples{0};
+std::atomic<int64_t> g_sample_read_calls{0};
+std::atomic<int64_t> g_sample_read_bytes{0};
+std::atomic<int64_t> g_sample_syscalls{0};
+
 Counters Sample(ThreadState& t) {
   Counters c;
-  if (t.perf_fd == -2) t.perf_fd = OpenSyscallCounter(false);
-  if (t.io_fd == -2) t.io_fd = ::open("/proc/thread-self/io", O_RDONLY | O_CLOEXEC);
+  if (t.perf_fd == -2) {
+    t.perf_fd = OpenSyscallCounter(false);
+    g_sample_syscalls.fetch_add(1, std::memory_order_relaxed);
+  }
+  if (t.io_fd == -2) {
+    t.io_fd = ::open("/proc/thread-self/io", O_RDONLY | O_CLOEXEC);
+    g_sample_syscalls.fetch_add(1, std::memory_order_relaxed);
+  }
+  g_samples.fetch_add(1, std::memory_order_relaxed);
+  g_sample_syscalls.fetch_add(1 + (t.perf_fd >= 0) + (t.io_fd >= 0), std::memory_order_relaxed);
+  g_sample_read_calls.fetch_add((t.perf_fd >= 0) + (t.io_fd >= 0), std::memory_order_relaxed);
+  if (t.perf_fd >= 0) g_sample_read_bytes.fetch_add(8, std::memory_order_relaxed);
   if (t.perf_fd >= 0) {
     uint64_t v = 0;
     if (::read(t.perf_fd, &v, sizeof v) == sizeof v) c.syscalls = static_cast<int64_t>(v);
@@ -93,6 +110,7 @@ Counters Sample(ThreadState& t) {
     char buf[512];
     ssize_t n = ::pread(t.io_fd, buf, sizeof buf - 1, 0);
     t.last_io_bytes = n > 0 ? n : 0;
+    g_sample_read_bytes.fetch_add(t.last_io_bytes, std::memory_order_relaxed);
     if (n > 0) {
       buf[n] = 0;
       c.rchar = ParseField(buf, "rchar: ");
@@ -154,6 +172,14 @@ int64_t MonotonicNs() {
 }
 
 Counters SampleThread() { return Sample(tls); }
+
+Counters MeterSelfCost() {
+  Counters c;
+  c.syscalls = g_sample_syscalls.load();
+  c.syscr = g_sample_read_calls.load();
+  c.rchar = g_sample_read_bytes.load();
+  return c;
+}
 
 std::string_view RowKindName(RowKind k) {
   switch (k) {

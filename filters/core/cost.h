@@ -140,6 +140,10 @@ class CostScope {
 
 // The calling thread's counters right now (for tests and the process view).
 Counters SampleThread();
+// What the meter itself has cost so far, process-wide: its syscalls (3 per sample where the
+// tracepoint counter works), its read-class syscalls and their bytes. CPU and wall of sampling
+// are not separable from the scopes they sit in.
+Counters MeterSelfCost();
 int64_t MonotonicNs();
 
 }  // namespace pagebake

@@ -18,6 +18,8 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "filters/core/content_type.h"
 #include "filters/core/diagnostics.h"
@@ -87,6 +89,9 @@ class FilterContext {
   // and the new type; the pipeline renames the output and rewrites references to it.
   std::string new_extension;
   ContentType new_type = ContentType::kOther;
+  // HTTP headers a filter learned for this resource (html-convert-meta-tags records
+  // <meta http-equiv> here); the pipeline keeps them on the Resource for the headers files.
+  std::vector<std::pair<std::string, std::string>> http_headers;
 
  private:
   void Add(Severity s, int line, int col, std::string message);

@@ -36,6 +36,9 @@ void ForEachHtmlInline(html::Document& doc,
 // Rewrites attribute URLs and url()s in inline CSS.
 void RewriteHtmlUrls(html::Document& doc, const UrlRewriteFn& fn);
 
+// <meta http-equiv> values html-convert-meta-tags recorded on the page.
+std::vector<std::pair<std::string, std::string>> HtmlHttpEquiv(const html::Document& doc);
+
 void CollectCssRefs(std::string_view css, std::vector<RawRef>* out);
 // False when nothing changed (out untouched).
 bool RewriteCssUrls(std::string_view css, const UrlRewriteFn& fn, std::string* out);

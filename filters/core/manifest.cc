@@ -41,7 +41,7 @@ Status Pipeline::WriteManifest() {
   j["schema"] = "pagebake-manifest/1";
   j["files"] = std::move(files);
   j["pages"] = std::move(pages);
-  std::string text = j.dump(2) + "\n";
+  std::string text = j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   written_.insert("pagebake-manifest.json");
   return env_->WriteFile(JoinPath(loc_.staging, "pagebake-manifest.json"), text, 0);
 }

@@ -1,5 +1,7 @@
 #include "filters/core/pipeline.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <thread>
 
@@ -7,6 +9,8 @@
 #include "filters/core/hash.h"
 #include "filters/core/scan.h"
 #include "filters/core/worker_pool.h"
+#include "filters/delivery/headers.h"
+#include "filters/delivery/precompress.h"
 
 namespace pagebake {
 namespace {
@@ -117,6 +121,8 @@ Status Pipeline::Run(BuildResult* result, const BuildHooks& hooks) {
       o.source_bytes = r->source_bytes;
       o.content_type = std::string(MimeType(r->type));
       o.entry_point = r->entry_point;
+      o.gzip_bytes = r->gzip_bytes;
+      o.br_bytes = r->br_bytes;
       if (r->type == ContentType::kHtml) {
         std::set<std::string> loads;
         for (const Reference& ref : r->references) {
@@ -323,6 +329,7 @@ void Pipeline::RunPageFilter(Filter& f, Resource& r, html::Document& doc) {
       ++fallbacks;
     }
   }
+  for (auto& h : ctx.http_headers) r.http_headers.push_back(std::move(h));
   uint64_t in = 0, out = 0;
   if (f.capabilities() & kRewritesInline) {
     ForEachHtmlInline(doc, [&](InlineKind kind, std::string& text, int line, int col) {
@@ -367,6 +374,7 @@ void Pipeline::RewritePage(Resource& r, int worker) {
     RunPageFilter(*f, r, doc);
   }
   Relink(r);
+  for (auto& h : HtmlHttpEquiv(doc)) r.http_headers.push_back(h);
   std::string out;
   {
     CostScope scope(meter_, "serialize", RowKind::kStage, r.path);
@@ -378,7 +386,13 @@ void Pipeline::RewritePage(Resource& r, int worker) {
     std::vector<std::string> ids;
     for (const FilterInfo* f : selection_.enabled) ids.push_back(std::string(f->id));
     Status v = VerifyHtmlRewrite(r.bytes, out, ids);
-    if (!v.ok()) {
+    if (v.code() == StatusCode::kUnimplemented) {
+      // Filters that move or add elements: the judge cannot model them, so it does not judge
+      // (said once per build, never a silent pass).
+      if (!verify_unjudgeable_.exchange(true))
+        diagnostics_.Add({Severity::kNote, "", 0, 0, "verify-html",
+                          "not verified: " + v.message()});
+    } else if (!v.ok()) {
       diagnostics_.Add({Severity::kWarning, r.path, 0, 0, "verify-html",
                         "rewritten DOM differs (" + v.message() + "); original page kept"});
       scope.AddFallbacks(1);
@@ -543,14 +557,64 @@ Status Pipeline::WriteOutputs() {
   std::vector<Status> errors(all.size());
   progress_done_ = 0;
   progress_total_ = all.size();
+  bool want_br = false, want_gz = false, want_headers = false;
+  for (const FilterInfo* f : selection_.enabled) {
+    want_br |= f->id == "precompress-br";
+    want_gz |= f->id == "precompress-gzip";
+    want_headers |= f->id == "headers";
+  }
+  timespec now_ts;
+  ::clock_gettime(CLOCK_REALTIME, &now_ts);
+  // Rewritten files share one mtime (the build's), so a file and its siblings always agree.
+  const int64_t build_mtime = int64_t(now_ts.tv_sec) * 1000000000 + now_ts.tv_nsec;
+  std::vector<std::vector<std::string>> siblings(all.size());
   pool_->ParallelFor(all.size(), [&](size_t i, int) {
     Resource& r = *all[i];
     bool copy = !r.modified && !r.generated;
-    CostScope scope(meter_, copy ? "copy" : "write", RowKind::kStage, r.output_path);
-    scope.AddBytes(0, r.bytes.size());
-    errors[i] = env_->WriteFile(JoinPath(loc_.staging, r.output_path), r.bytes,
-                                copy ? r.mtime_ns : 0);
+    const int64_t mtime = copy && r.mtime_ns > 0 ? r.mtime_ns : build_mtime;
+    {
+      CostScope scope(meter_, copy ? "copy" : "write", RowKind::kStage, r.output_path);
+      scope.AddBytes(0, r.bytes.size());
+      errors[i] = env_->WriteFile(JoinPath(loc_.staging, r.output_path), r.bytes, mtime);
+    }
+    if (!errors[i].ok() || !(want_br || want_gz) ||
+        !delivery::WantsPrecompression(options_.delivery, r.type, r.bytes.size()))
+      return;
+    std::string br, gz;
+    delivery::PrecompressStats stats;
+    {
+      CostScope scope(meter_, want_br ? "precompress-br" : "precompress-gzip", RowKind::kFilter,
+                      r.output_path);
+      errors[i] = delivery::Precompress(options_.delivery, want_br, want_gz, r.bytes, r.type, &br,
+                                        &gz, &stats, env_, meter_);
+      scope.AddBytes(r.bytes.size(), br.empty() ? (gz.empty() ? r.bytes.size() : gz.size()) : br.size());
+    }
+    if (!errors[i].ok()) return;
+    CostScope scope(meter_, "write", RowKind::kStage, r.output_path);
+    if (!br.empty()) {
+      r.br_bytes = br.size();
+      errors[i] = env_->WriteFile(JoinPath(loc_.staging, r.output_path + ".br"), br, mtime);
+      siblings[i].push_back(r.output_path + ".br");
+    }
+    if (errors[i].ok() && !gz.empty()) {
+      r.gzip_bytes = gz.size();
+      errors[i] = env_->WriteFile(JoinPath(loc_.staging, r.output_path + ".gz"), gz, mtime);
+      siblings[i].push_back(r.output_path + ".gz");
+    }
   }, [&] { Progress("write"); });
+  for (auto& v : siblings)
+    for (auto& p : v) written_.insert(p);
+  if (want_headers) {
+    CostScope scope(meter_, "headers", RowKind::kFilter);
+    for (auto& [path, text] : delivery::HeaderFiles(*site_, options_)) {
+      Status hs = env_->WriteFile(JoinPath(loc_.staging, path), text, build_mtime);
+      if (!hs.ok()) {
+        (void)env_->RemoveAll(loc_.staging);
+        return hs;
+      }
+      written_.insert(path);
+    }
+  }
   for (const Status& s : errors) {
     if (!s.ok()) {
       (void)env_->RemoveAll(loc_.staging);
@@ -572,7 +636,17 @@ Status Pipeline::WriteDepfile() {
   std::string target = options_.depfile_target.empty()
                            ? JoinPath(loc_.output, "pagebake-manifest.json")
                            : options_.depfile_target;
-  std::vector<std::string> deps = files_read_;
+  std::vector<std::string> deps;
+  for (const std::string& d : files_read_) {
+    // A newline cannot be written in a Makefile-style depfile: leave such a name out, loudly.
+    if (d.find('\n') != std::string::npos || d.find('\r') != std::string::npos) {
+      diagnostics_.Add({Severity::kWarning, "", 0, 0, "depfile",
+                        "a file name with a line break cannot be listed in the depfile; "
+                        "changes to it will not trigger a rebuild"});
+      continue;
+    }
+    deps.push_back(d);
+  }
   std::sort(deps.begin(), deps.end());
   return env_->WriteFile(options_.depfile, DepfileContents(target, deps), 0);
 }

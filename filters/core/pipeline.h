@@ -4,6 +4,7 @@
 #ifndef PAGEBAKE_CORE_PIPELINE_H_
 #define PAGEBAKE_CORE_PIPELINE_H_
 
+#include <atomic>
 #include <map>
 #include <memory>
 #include <set>
@@ -68,6 +69,7 @@ class Pipeline {
   std::vector<std::string> files_read_;  // absolute, for the depfile
   std::set<std::string> written_;
   bool any_renamed_ = false;
+  std::atomic<bool> verify_unjudgeable_{false};
   bool cache_extend_ = false;
   const BuildHooks* hooks_ = nullptr;
   uint64_t progress_done_ = 0, progress_total_ = 0;

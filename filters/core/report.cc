@@ -90,7 +90,8 @@ std::string ReportToJson(const Report& r) {
     o["kind"] = row.kind;
     o["invocations"] = row.invocations;
     o["files"] = row.files;
-    for (auto& [k, v] : CountersJson(row.cost, false).items()) o[k] = v;
+    const ordered_json counters = CountersJson(row.cost, false);
+    for (auto& [k, v] : counters.items()) o[k] = v;
     if (!row.syscalls_by_name.empty()) o["syscalls_by_name"] = row.syscalls_by_name;
     o["env_ops"] = row.env_ops;
     o["bytes_in"] = row.bytes_in;
@@ -127,7 +128,7 @@ std::string ReportToJson(const Report& r) {
   }
   j["diagnostics"] = std::move(diags);
   j["totals"] = {{"files_in", r.files_in}, {"bytes_in", r.bytes_in}, {"bytes_out", r.bytes_out}};
-  return j.dump(2) + "\n";
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 Result<Report> ReportFromJson(const std::string& text) {
@@ -217,7 +218,7 @@ std::string TraceToJson(const CostMeter& meter) {
   j["traceEvents"] = std::move(events);
   j["displayTimeUnit"] = "ms";
   j["otherData"] = {{"tool", "pagebake"}, {"schema", "chrome-trace-events"}};
-  return j.dump() + "\n";
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace pagebake

@@ -55,6 +55,11 @@ struct Resource {
   bool skipped = false;         // copied verbatim because of a limit or a read problem
   std::vector<std::string> sources;  // for generated resources: what they were made from
   std::vector<Reference> references; // outgoing, found by the graph stage
+  // HTTP headers recorded by filters (html-convert-meta-tags), for the headers files.
+  std::vector<std::pair<std::string, std::string>> http_headers;
+  // Precompressed variants written beside it (sizes), filled by the write stage.
+  std::optional<uint64_t> gzip_bytes, br_bytes;
+  std::string sri;  // sha384-..., filled when the sri filter or the manifest needs it
 };
 
 class Site {

@@ -187,7 +187,7 @@ TEST_CASE("a failed write leaves the previous output intact") {
   for (const std::string& w : env.writes()) CHECK(w.rfind("/.o.pagebake-staging", 0) == 0);
 }
 
-TEST_CASE("a second build replaces the first; --clean drops stale files") {
+TEST_CASE("a second build replaces the first, --clean drops stale files") {
   TempDir t;
   MakeSite(t);
   BuildResult r;
@@ -226,7 +226,7 @@ TEST_CASE("depfile lists every file read, escaped") {
   CHECK(d.find(".hidden") == std::string::npos);
 }
 
-TEST_CASE("mmap and read give the same output; the report shows the difference") {
+TEST_CASE("mmap and read give the same output, the report shows the difference") {
   TempDir t;
   MakeSite(t);
   testing::WriteFile(t / "src/big.bin", std::string(1 << 20, 'z'));

@@ -23,6 +23,12 @@ struct HtmlOptions {
   std::map<std::string, std::string> rewrite_domains;
   // html-insert-dns-prefetch: at most this many origins per page. Default 8.
   int dns_prefetch_max = 8;
+  // html-hint-preload: at most this many <link rel=preload> per page. Default 4: each hint is
+  // fetched at top priority whether or not the page uses it, so more hints can slow the page.
+  int preload_max = 4;
+  // html-elide-attributes drops type="text" on <input> (the default). Default true. Set false
+  // when stylesheets or scripts select on input[type=text]: they stop matching once it is gone.
+  bool elide_input_type_text = true;
   // --verify-html: compare gumbo DOMs of input and output; keep the input on a mismatch.
   bool verify = false;
 };

@@ -1,4 +1,5 @@
-// Options of the image filter family (filters/image). Owned by that family; config key "image".
+// Options of the image filter family (filters/image). Owned by that family; config key "image"
+// (keys are the field names in kebab-case: "max-decoded-pixels", "jpeg-quality", ...).
 #ifndef PAGEBAKE_IMAGE_OPTIONS_H_
 #define PAGEBAKE_IMAGE_OPTIONS_H_
 
@@ -10,20 +11,39 @@ enum class WebpMode { kPicture, kReplace };
 enum class ImageEffort { kFast, kDefault, kMax };
 
 struct ImageOptions {
-  // Images that would decode to more pixels than this are copied with a warning.
-  // Default 32 MiB of RGBA = 8 Mi pixels (as pagespeed).
+  // Images that would decode to more pixels than this are copied with a warning. Checked from
+  // the header before any decoder allocates. Default 32 MiB of RGBA = 8 Mi pixels (as
+  // pagespeed); raising it raises peak memory (~8 bytes per pixel while re-encoding).
   uint64_t max_decoded_pixels = (32ull << 20) / 4;
   // Image files larger than this are copied with a warning. Default 64 MiB.
   uint64_t max_file_bytes = 64ull << 20;
-  // Lossy JPEG re-encode quality; 0 = lossless only (default). 1..100.
+  // Lossy JPEG re-encode quality; 0 = lossless only (default). 1..100. Never applied to a JPEG
+  // whose estimated quality is already at or below it.
   int jpeg_quality = 0;
-  // img-webp lossy quality for JPEG sources. Default 80 (as pagespeed).
+  // img-webp lossy quality for JPEG sources. Default 80 (as pagespeed). 0..100.
   int webp_quality = 80;
+  // img-webp: serve the WebP through <picture> (default; every browser gets something it
+  // decodes) or replace the URL outright (smaller HTML, needs WebP support everywhere).
   WebpMode webp_mode = WebpMode::kPicture;
   // img-inline: images at most this big (after optimization) become data: URIs. Default 3072.
   uint64_t inline_max_bytes = 3072;
+  // The same limit for url() in CSS. Default 3072.
   uint64_t css_inline_max_bytes = 3072;
+  // How hard the encoders try. kFast: one PNG strategy, WebP -z 2. kDefault: six PNG filter
+  // strategies x libdeflate/zlib, WebP -z 6. kMax: adds zopfli (bounded by zopfli_seconds) and
+  // WebP -z 9; several times slower for a few percent.
   ImageEffort effort = ImageEffort::kDefault;
+  // img-convert-png-to-jpeg quality. Default 85 (pagespeed's image quality). 1..100.
+  int png_to_jpeg_quality = 85;
+  // Lossy outputs (png -> jpeg, chroma subsampling, JPEG -> WebP) are kept only when the SSIM of
+  // the result against the source is at least this. Default 0.98; lower keeps more
+  // conversions at a visible cost on text and line art.
+  double min_ssim = 0.98;
+  // effort=max: zopfli's iterations are scaled so one PNG costs about this many seconds; PNGs
+  // whose filtered data is over 8 MB skip zopfli. Default 10.
+  double zopfli_seconds = 10;
+  // Animated GIFs with more frames than this are left as they are. Default 10000.
+  int max_animation_frames = 10000;
 };
 
 }  // namespace pagebake

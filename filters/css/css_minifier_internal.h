@@ -1,0 +1,161 @@
+// The CSS minifier's internals, shared by css_minifier.cc (rules, blocks, at-rules,
+// declarations, whitespace) and css_minifier_values.cc (component values). Not installed.
+#ifndef PAGEBAKE_CSS_CSS_MINIFIER_INTERNAL_H_
+#define PAGEBAKE_CSS_CSS_MINIFIER_INTERNAL_H_
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "filters/css/css_minifier.h"
+#include "filters/css/css_tokenizer.h"
+#include "filters/css/css_values.h"
+
+namespace pagebake::css::internal {
+
+
+// Where a token is written; whitespace means different things in each.
+enum class Ctx : uint8_t {
+  kSelector,  // a style rule's prelude: whitespace is the descendant combinator
+  kPrelude,   // an at-rule's prelude (media queries, @import, @supports ...)
+  kKeyframe,  // a keyframe selector list (from, 50%, to)
+  kValue,     // a declaration value
+};
+
+enum class BlockKind : uint8_t { kRules, kDecls, kKeyframes };
+
+struct Block {
+  BlockKind kind;
+  bool drop_if_empty;   // an empty style rule or @media block is removed
+  bool semi_before;     // a ';' was pending before the rule started (restored when dropped)
+  size_t out_mark;      // output size before the rule
+  size_t content_mark;  // output size just after its '{'
+};
+
+// What a property name says about how its value may be rewritten.
+struct PropInfo {
+  bool zero_units = true;     // may write a zero length without its unit
+  bool keep_fraction = true;  // plain numbers keep "is not an integer" (z-index:1.0 stays)
+};
+
+// What a property name says about its value.
+PropInfo InfoFor(std::string_view lname);
+
+// The output: a std::string grown in large steps and written through a size counter, so a
+// token's few bytes are copied without a call into the library.
+class OutBuf {
+ public:
+  // Writes into `*dest` (its capacity is reused); the destructor trims it to what was written.
+  OutBuf(std::string* dest, size_t expect) : s_(*dest) { s_.resize(expect + 64); }
+  ~OutBuf() { s_.resize(n_); }
+  OutBuf(const OutBuf&) = delete;
+  OutBuf& operator=(const OutBuf&) = delete;
+  size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  char back() const { return s_[n_ - 1]; }
+  void resize(size_t n) { n_ = n; }  // only ever shrinks (drops an empty rule)
+  void push_back(char c) {
+    Grow(1);
+    s_[n_++] = c;
+  }
+  void append(std::string_view t) {
+    Grow(t.size());
+    char* d = &s_[n_];
+    if (t.size() <= 16) {
+      for (size_t i = 0; i < t.size(); ++i) d[i] = t[i];
+    } else {
+      memcpy(d, t.data(), t.size());
+    }
+    n_ += t.size();
+  }
+
+ private:
+  void Grow(size_t extra) {
+    if (n_ + extra > s_.size()) s_.resize(std::max(s_.size() * 2, n_ + extra));
+  }
+  std::string& s_;
+  size_t n_ = 0;
+};
+
+class Minifier {
+ public:
+  Minifier(std::string_view src, const std::vector<Token>& toks, const CssMinifyOptions& options,
+           OutBuf* out)
+      : src_(src), toks_(toks), options_(options), out_(out) {}
+
+  void Run(CssMinifyMode mode);
+
+ private:
+  std::string_view Text(const Token& t) const { return src_.substr(t.begin, t.end - t.begin); }
+  std::string_view Raw(size_t b, size_t e) const {
+    return b >= e ? std::string_view() : src_.substr(toks_[b].begin, toks_[e - 1].end - toks_[b].begin);
+  }
+  bool IsGap(size_t k) const {
+    return toks_[k].kind == TokenKind::kWhitespace || toks_[k].kind == TokenKind::kComment;
+  }
+  size_t SkipGap(size_t k, size_t e) const {
+    while (k < e && IsGap(k)) ++k;
+    return k;
+  }
+
+  // Output.
+  void Boundary() {
+    at_boundary_ = true;
+    gap_ws_ = gap_comment_ = false;
+  }
+  bool SpaceMatters(Ctx ctx, TokenKind kind, std::string_view text) const;
+  void Put(Ctx ctx, TokenKind kind, std::string_view text);
+  void FlushSemi() {
+    if (pending_semi_) out_->push_back(';');
+    pending_semi_ = false;
+  }
+  void Gap(const Token& t) {
+    if (t.kind == TokenKind::kWhitespace) gap_ws_ = true;
+    else gap_comment_ = true;
+  }
+
+  // Items.
+  void OpenBlock(BlockKind kind, bool drop_if_empty, size_t mark, bool semi_before);
+  void CloseBlock();
+  void AtRule();
+  void QualifiedRule(size_t brace, Ctx ctx, bool droppable);
+  void DeclarationOrNestedRule();
+  void Declaration(size_t b, size_t e);
+
+  // Component lists.
+  void Tokens(size_t b, size_t e, Ctx ctx);
+  void Value(size_t b, size_t e, const PropInfo& prop);
+  void Numeric(const Token& t, Ctx ctx, const PropInfo& prop, bool zero_ok);
+  bool TryUnquotedUrl(size_t k, size_t e, size_t* next);
+  bool TryRgb(size_t k, size_t e, size_t* next);
+  size_t ValueFunction(size_t k, size_t e, const PropInfo& prop, int* unsafe_depth);
+  bool SimpleArgs(size_t k, size_t e, size_t* args, int max_args, int* count, size_t* close);
+  bool TryShorter3d(size_t k, size_t e, std::string_view lname, size_t* next);
+  bool TryFoldCalc(size_t k, size_t e, const PropInfo& prop, size_t* next);
+  std::string_view StringText(const Token& t);
+
+  std::string_view src_;
+  const std::vector<Token>& toks_;
+  const CssMinifyOptions& options_;
+  OutBuf* out_;
+  size_t i_ = 0;
+  std::vector<Block> stack_;
+  std::vector<uint8_t> fn_stack_;  // per open function/paren: 1 when zero units are unsafe
+  bool pending_semi_ = false;
+  bool at_boundary_ = true;
+  bool gap_ws_ = false;
+  bool gap_comment_ = false;
+  bool last_rewritten_ = false;  // the last token written is not its source text
+  int square_depth_ = 0;       // open [ in the selector being written
+  bool semi_in_source_ = false;  // the pending ';' was written in the input
+  TokenKind last_kind_ = TokenKind::kWhitespace;
+  char last_char_ = 0;
+  ValueBuf buf_, buf2_, name_buf_;
+  std::string scratch_;
+};
+
+}  // namespace pagebake::css::internal
+
+#endif  // PAGEBAKE_CSS_CSS_MINIFIER_INTERNAL_H_

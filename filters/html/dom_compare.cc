@@ -1,0 +1,441 @@
+#include "filters/html/dom_compare.h"
+
+#include <gumbo.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "filters/html/elide_attributes_filter.h"
+#include "filters/html/tags.h"
+#include "filters/text/position.h"
+
+namespace pagebake::html {
+namespace {
+
+struct GumboDeleter {
+  void operator()(GumboOutput* o) const { gumbo_destroy_output(&kGumboDefaultOptions, o); }
+};
+using GumboPtr = std::unique_ptr<GumboOutput, GumboDeleter>;
+
+GumboPtr ParseGumbo(std::string_view html) {
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;  // we do not read the error list
+  return GumboPtr(gumbo_parse_with_options(&options, html.data(), html.size()));
+}
+
+bool IsWs(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string CollapseWs(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool in_ws = false;
+  for (char c : s) {
+    if (IsWs(c)) {
+      if (!in_ws) out.push_back(' ');
+      in_ws = true;
+    } else {
+      out.push_back(c);
+      in_ws = false;
+    }
+  }
+  return out;
+}
+
+bool AllWs(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return IsWs(c); });
+}
+
+std::string ElementName(const GumboNode* n) {
+  const GumboElement& e = n->v.element;
+  if (e.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(e.tag);
+  GumboStringPiece piece = e.original_tag;
+  gumbo_tag_from_original_text(&piece);
+  std::string name(piece.data, piece.length);
+  for (char& c : name) c = text::AsciiLower(c);
+  return name;
+}
+
+bool IsElementLike(const GumboNode* n) {
+  return n->type == GUMBO_NODE_ELEMENT || n->type == GUMBO_NODE_TEMPLATE;
+}
+
+bool IsTextLike(const GumboNode* n) {
+  return n->type == GUMBO_NODE_TEXT || n->type == GUMBO_NODE_WHITESPACE;
+}
+
+// Whitespace that html-collapse-whitespace may drop: children of these elements.
+bool WsDroppableParent(const GumboNode* parent) {
+  if (!parent || !IsElementLike(parent) || parent->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+    return false;
+  switch (parent->v.element.tag) {
+    case GUMBO_TAG_HTML: case GUMBO_TAG_HEAD: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD: case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_COLGROUP:
+    case GUMBO_TAG_SELECT: case GUMBO_TAG_DATALIST: case GUMBO_TAG_OPTGROUP:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool PreservesWs(const GumboNode* n) {
+  if (!IsElementLike(n)) return false;
+  const GumboElement& e = n->v.element;
+  if (e.tag_namespace == GUMBO_NAMESPACE_HTML) {
+    switch (e.tag) {
+      case GUMBO_TAG_PRE: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_LISTING:
+      case GUMBO_TAG_PLAINTEXT: case GUMBO_TAG_XMP: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+      case GUMBO_TAG_CODE:
+        return true;
+      default:
+        break;
+    }
+  } else if (const GumboAttribute* sp = gumbo_get_attribute(&e.attributes, "xml:space")) {
+    if (text::EqualsIgnoreCase(sp->value, "preserve")) return true;
+  }
+  if (const GumboAttribute* st = gumbo_get_attribute(&e.attributes, "style")) {
+    std::string v = st->value;
+    for (char& c : v) c = text::AsciiLower(c);
+    size_t p = v.find("white-space");
+    while (p != std::string::npos) {
+      size_t colon = v.find(':', p);
+      if (colon == std::string::npos) break;
+      size_t end = v.find(';', colon);
+      std::string value = v.substr(colon + 1, end == std::string::npos ? std::string::npos
+                                                                      : end - colon - 1);
+      if (value.find("pre") != std::string::npos || value.find("break-spaces") != std::string::npos)
+        return true;
+      p = v.find("white-space", colon);
+    }
+  }
+  return false;
+}
+
+bool IsGumboStylesheet(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT || n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML)
+    return false;
+  if (n->v.element.tag == GUMBO_TAG_STYLE) return true;
+  if (n->v.element.tag != GUMBO_TAG_LINK) return false;
+  const GumboAttribute* rel = gumbo_get_attribute(&n->v.element.attributes, "rel");
+  if (!rel || !gumbo_get_attribute(&n->v.element.attributes, "href")) return false;
+  std::string_view v = rel->value;
+  size_t i = 0;
+  while (i < v.size()) {
+    while (i < v.size() && IsWs(v[i])) ++i;
+    size_t j = i;
+    while (j < v.size() && !IsWs(v[j])) ++j;
+    if (j > i && text::EqualsIgnoreCase(v.substr(i, j - i), "stylesheet")) return true;
+    i = j;
+  }
+  return false;
+}
+
+bool IsGumboHint(const GumboNode* n) {
+  if (n->type != GUMBO_NODE_ELEMENT || n->v.element.tag_namespace != GUMBO_NAMESPACE_HTML ||
+      n->v.element.tag != GUMBO_TAG_LINK)
+    return false;
+  const GumboAttribute* rel = gumbo_get_attribute(&n->v.element.attributes, "rel");
+  if (!rel) return false;
+  std::string v = rel->value;
+  for (char& c : v) c = text::AsciiLower(c);
+  return v == "preload" || v == "dns-prefetch" || v == "preconnect";
+}
+
+// A child as the comparison sees it: comments possibly dropped, adjacent text merged.
+struct Item {
+  const GumboNode* node;  // the first node of a merged text run
+  std::string text;       // text runs only
+};
+
+void Normalize(const GumboNode* parent, const GumboVector& kids, const DomCompareOptions& o,
+               bool preserve, std::vector<Item>* out) {
+  out->clear();
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
+    if (k->type == GUMBO_NODE_COMMENT && o.drop_comments) continue;
+    if (o.moved_css && IsGumboStylesheet(k)) continue;  // compared by CompareSheets
+    if (o.added_hints && IsGumboHint(k)) continue;
+    if (IsTextLike(k)) {
+      if (!out->empty() && out->back().node && IsTextLike(out->back().node)) {
+        out->back().text += k->v.text.text;
+      } else {
+        out->push_back(Item{k, k->v.text.text});
+      }
+      continue;
+    }
+    out->push_back(Item{k, {}});
+  }
+  if (!o.collapse_whitespace || preserve) return;
+  std::vector<Item> kept;
+  kept.reserve(out->size());
+  for (Item& it : *out) {
+    if (IsTextLike(it.node)) {
+      if (AllWs(it.text) && WsDroppableParent(parent)) continue;
+      it.text = CollapseWs(it.text);
+    }
+    kept.push_back(std::move(it));
+  }
+  out->swap(kept);
+}
+
+std::string PathOf(const GumboNode* n) {
+  std::vector<std::string> parts;
+  for (; n && n->type != GUMBO_NODE_DOCUMENT; n = n->parent) {
+    std::string p = IsElementLike(n) ? ElementName(n) : IsTextLike(n) ? "#text" : "#node";
+    p.append("[");
+    p.append(std::to_string(n->index_within_parent));
+    p.append("]");
+    parts.push_back(std::move(p));
+  }
+  std::string out;
+  for (auto it = parts.rbegin(); it != parts.rend(); ++it) {
+    if (!out.empty()) out += '>';
+    out += *it;
+  }
+  return out.empty() ? "#document" : out;
+}
+
+std::string Clip(std::string_view s) {
+  std::string out(s.substr(0, 80));
+  if (s.size() > 80) out += "...";
+  return "\"" + out + "\"";
+}
+
+bool IsUrlAttr(std::string_view name) {
+  static constexpr std::string_view kUrl[] = {"href", "src", "srcset", "poster", "data",
+                                              "action", "formaction", "cite", "content",
+                                              "xlink:href"};
+  return std::find(std::begin(kUrl), std::end(kUrl), name) != std::end(kUrl);
+}
+
+Tag TagOf(const GumboNode* n) { return LookupTag(ElementName(n)); }
+
+bool AttributesEqual(const GumboNode* a, const GumboNode* b, const DomCompareOptions& o,
+                     std::string* why) {
+  const GumboVector& av = a->v.element.attributes;
+  const GumboVector& bv = b->v.element.attributes;
+  bool html = a->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
+  Tag tag = TagOf(a);
+  static const HtmlOptions kPermissive;
+  // Every attribute of `a` is in `b` (or allowed to be gone/changed).
+  for (unsigned i = 0; i < av.length; ++i) {
+    const GumboAttribute* x = static_cast<const GumboAttribute*>(av.data[i]);
+    const GumboAttribute* y = gumbo_get_attribute(&bv, x->name);
+    std::string_view name = x->name;
+    if (!y) {
+      if (o.elide_attributes && html &&
+          (ElideAttributesFilter::IsDefaultValue(tag, name, x->value, kPermissive) ||
+           (tag == Tag::kScript && name == "language")))
+        continue;
+      *why = "attribute " + std::string(name) + " removed";
+      return false;
+    }
+    if (std::string_view(x->value) == y->value) continue;
+    if (o.elide_attributes && html && ElideAttributesFilter::IsBooleanAttribute(name) &&
+        *y->value == '\0' && (*x->value == '\0' || text::EqualsIgnoreCase(x->value, name)))
+      continue;
+    if (o.url_values && IsUrlAttr(name)) continue;
+    if (o.inline_css && name == "style") continue;
+    *why = "attribute " + std::string(name) + ": " + Clip(x->value) + " vs " + Clip(y->value);
+    return false;
+  }
+  for (unsigned i = 0; i < bv.length; ++i) {
+    const GumboAttribute* y = static_cast<const GumboAttribute*>(bv.data[i]);
+    if (gumbo_get_attribute(&av, y->name)) continue;
+    std::string_view name = y->name;
+    if (o.added_lazyload && (name == "loading" || name == "decoding")) continue;
+    if (o.added_dimensions && (name == "width" || name == "height") && tag == Tag::kImg) continue;
+    if (o.added_defer && name == "defer" && tag == Tag::kScript) continue;
+    if (o.added_types && name == "type" &&
+        ((tag == Tag::kScript && std::string_view(y->value) == "text/javascript") ||
+         (tag == Tag::kStyle && std::string_view(y->value) == "text/css")))
+      continue;
+    *why = "attribute " + std::string(name) + " added";
+    return false;
+  }
+  return true;
+}
+
+// Every stylesheet element in document order (iterative pre-order walk).
+std::vector<const GumboNode*> CollectSheets(const GumboNode* root) {
+  std::vector<const GumboNode*> out, stack{root};
+  while (!stack.empty()) {
+    const GumboNode* n = stack.back();
+    stack.pop_back();
+    if (IsGumboStylesheet(n)) out.push_back(n);
+    const GumboVector* kids = n->type == GUMBO_NODE_DOCUMENT ? &n->v.document.children
+                              : IsElementLike(n)              ? &n->v.element.children
+                                                              : nullptr;
+    if (!kids) continue;
+    for (unsigned i = kids->length; i-- > 0;)
+      stack.push_back(static_cast<const GumboNode*>(kids->data[i]));
+  }
+  return out;
+}
+
+std::string TextOf(const GumboNode* n) {
+  std::string out;
+  const GumboVector& kids = n->v.element.children;
+  for (unsigned i = 0; i < kids.length; ++i) {
+    const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
+    if (IsTextLike(k)) out += k->v.text.text;
+  }
+  return out;
+}
+
+// The moved-CSS model: the same sheets, in the same order, wherever they now sit.
+bool CompareSheets(const GumboNode* a, const GumboNode* b, const DomCompareOptions& o,
+                   std::string* difference) {
+  std::vector<const GumboNode*> sa = CollectSheets(a), sb = CollectSheets(b);
+  std::string why;
+  for (size_t i = 0; i < std::min(sa.size(), sb.size()); ++i) {
+    bool same = ElementName(sa[i]) == ElementName(sb[i]) && AttributesEqual(sa[i], sb[i], o, &why);
+    if (same && !o.inline_css && TextOf(sa[i]) != TextOf(sb[i])) why = "text differs", same = false;
+    if (!same) {
+      if (difference)
+        *difference = PathOf(sa[i]) + ": stylesheet " + std::to_string(i) + " differs: " + why;
+      return false;
+    }
+  }
+  if (sa.size() == sb.size()) return true;
+  if (difference)
+    *difference = "stylesheets: " + std::to_string(sa.size()) + " vs " + std::to_string(sb.size());
+  return false;
+}
+
+}  // namespace
+
+DomCompareOptions DomCompareOptionsFor(const std::vector<std::string>& ids) {
+  DomCompareOptions o;
+  for (const std::string& id : ids) {
+    if (id == "html-collapse-whitespace") o.collapse_whitespace = true;
+    else if (id == "html-remove-comments") o.drop_comments = true;
+    else if (id == "html-elide-attributes") o.elide_attributes = true;
+    else if (id == "html-remove-quotes" || id == "html-convert-meta-tags" ||
+             id == "html-add-head" || id == "html-combine-heads")
+      ;  // no DOM change (add-head, combine-heads write what the parser implies)
+    else if (id == "html-pedantic") o.added_types = true;
+    else if (id == "html-lazyload-images") o.added_lazyload = true;
+    else if (id == "html-insert-image-dimensions") o.added_dimensions = true;
+    else if (id == "html-defer-javascript") o.added_defer = true;
+    else if (id == "html-hint-preload" || id == "html-insert-dns-prefetch") o.added_hints = true;
+    else if (id == "html-move-css-to-head" || id == "html-move-css-above-scripts")
+      o.moved_css = true;
+    else if (id == "html-trim-urls" || id == "html-rewrite-domains") o.url_values = true;
+    else if (id.starts_with("css-") && id != "css-combine" && id != "css-inline" &&
+             id != "css-outline" && id != "css-inline-import-to-link")
+      o.inline_css = o.url_values = true;
+    else if (id.starts_with("js-") && id != "js-combine" && id != "js-inline" &&
+             id != "js-outline")
+      o.inline_js = true;
+    else if (id.starts_with("img-") && id != "img-webp" && id != "img-responsive")
+      o.url_values = true;
+    else if (id == "cache-extend" || id == "sri" || id.starts_with("precompress") ||
+             id == "headers")
+      o.url_values = true;  // sri adds integrity: modeled below as unmodeled when it runs
+    else
+      o.unmodeled.push_back(id);
+    if (id == "sri") o.unmodeled.push_back(id);
+  }
+  return o;
+}
+
+bool CompareDom(std::string_view before, std::string_view after, const DomCompareOptions& o,
+                std::string* difference) {
+  GumboPtr a = ParseGumbo(before);
+  GumboPtr b = ParseGumbo(after);
+  auto fail = [&](const GumboNode* at, const std::string& what) {
+    if (difference) *difference = PathOf(at) + ": " + what;
+    return false;
+  };
+  const GumboDocument& da = a->document->v.document;
+  const GumboDocument& db = b->document->v.document;
+  if (da.has_doctype != db.has_doctype || std::string_view(da.name) != db.name ||
+      std::string_view(da.public_identifier) != db.public_identifier ||
+      std::string_view(da.system_identifier) != db.system_identifier)
+    return fail(a->document, "doctype differs");
+  struct Pair {
+    const GumboNode* a;
+    const GumboNode* b;
+    bool preserve;
+  };
+  std::vector<Pair> stack{{a->document, b->document, false}};
+  std::vector<Item> ka, kb;
+  std::string why;
+  while (!stack.empty()) {
+    Pair p = stack.back();
+    stack.pop_back();
+    const GumboVector* va;
+    const GumboVector* vb;
+    bool preserve = p.preserve;
+    bool raw_css = false, raw_js = false;
+    if (p.a->type == GUMBO_NODE_DOCUMENT) {
+      va = &p.a->v.document.children;
+      vb = &p.b->v.document.children;
+    } else {
+      if (ElementName(p.a) != ElementName(p.b) ||
+          p.a->v.element.tag_namespace != p.b->v.element.tag_namespace)
+        return fail(p.a, "element " + ElementName(p.a) + " vs " + ElementName(p.b));
+      if (!AttributesEqual(p.a, p.b, o, &why)) return fail(p.a, why);
+      va = &p.a->v.element.children;
+      vb = &p.b->v.element.children;
+      preserve = preserve || PreservesWs(p.a);
+      bool html = p.a->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
+      raw_css = html && p.a->v.element.tag == GUMBO_TAG_STYLE && o.inline_css;
+      raw_js = html && p.a->v.element.tag == GUMBO_TAG_SCRIPT && o.inline_js;
+    }
+    if (raw_css || raw_js) continue;  // the CSS/JS families own that text
+    Normalize(p.a, *va, o, preserve, &ka);
+    Normalize(p.b, *vb, o, preserve, &kb);
+    size_t common = std::min(ka.size(), kb.size());
+    for (size_t i = 0; i < common; ++i) {
+      const GumboNode* x = ka[i].node;
+      const GumboNode* y = kb[i].node;
+      bool xt = IsTextLike(x), yt = IsTextLike(y);
+      if (xt || yt) {
+        if (xt != yt) return fail(x, "text vs node");
+        if (ka[i].text != kb[i].text)
+          return fail(x, "text " + Clip(ka[i].text) + " vs " + Clip(kb[i].text));
+        continue;
+      }
+      if (x->type != y->type) return fail(x, "node type differs");
+      switch (x->type) {
+        case GUMBO_NODE_COMMENT:
+        case GUMBO_NODE_CDATA:
+          if (std::string_view(x->v.text.text) != y->v.text.text)
+            return fail(x, "comment/cdata " + Clip(x->v.text.text) + " vs " + Clip(y->v.text.text));
+          break;
+        case GUMBO_NODE_ELEMENT:
+        case GUMBO_NODE_TEMPLATE:
+          stack.push_back(Pair{x, y, preserve});
+          break;
+        default:
+          break;
+      }
+    }
+    if (ka.size() != kb.size()) {
+      const GumboNode* at = ka.size() > common ? ka[common].node : kb[common].node;
+      return fail(at, std::string(ka.size() > kb.size() ? "node missing in output"
+                                                        : "extra node in output"));
+    }
+  }
+  if (o.moved_css) return CompareSheets(a->document, b->document, o, difference);
+  return true;
+}
+
+Status VerifyHtml(std::string_view before, std::string_view after,
+                  const std::vector<std::string>& enabled_filter_ids, std::string* difference) {
+  DomCompareOptions o = DomCompareOptionsFor(enabled_filter_ids);
+  if (before == after) return Status::OK();
+  if (!o.unmodeled.empty()) {
+    std::string ids;
+    for (const std::string& id : o.unmodeled) ids += (ids.empty() ? "" : ", ") + id;
+    if (difference) *difference = "cannot verify the changes of: " + ids;
+    return Status::Unimplemented("verify-html: cannot verify the changes of: " + ids);
+  }
+  std::string diff;
+  if (CompareDom(before, after, o, &diff)) return Status::OK();
+  if (difference) *difference = diff;
+  return Status::ContentError("verify-html: DOM differs: " + diff);
+}
+
+}  // namespace pagebake::html

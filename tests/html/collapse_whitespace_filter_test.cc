@@ -1,0 +1,52 @@
+#include <catch2/catch.hpp>
+
+#include "tests/html/html_test_util.h"
+
+namespace pagebake::html {
+namespace {
+
+using testing::FilterRow;
+
+const FilterRow kRows[] = {
+    {"spaces", "<p>a    b</p>", "<p>a b</p>"},
+    {"newline wins", "<p>a  \n\t  b</p>", "<p>a\nb</p>"},
+    {"tabs become a space", "<p>a\t\tb\tc</p>", "<p>a b c</p>"},
+    {"crlf is a newline", "<p>a\r\n\r\n b</p>", "<p>a\nb</p>"},
+    {"whitespace between inline elements kept", "<b>a</b>   <i>b</i>", "<b>a</b> <i>b</i>"},
+    {"leading and trailing kept as one", "<div>  a  </div>", "<div> a </div>"},
+    {"pre untouched", "<pre>  a\n\n  b  </pre>", nullptr},
+    {"textarea untouched", "<textarea>  a\n\n  b</textarea>", nullptr},
+    {"code untouched", "<p><code>a   b</code>  c</p>", "<p><code>a   b</code> c</p>"},
+    {"nested in pre untouched", "<pre><b>  x  </b></pre>", nullptr},
+    {"after pre collapses", "<pre> a </pre>   b", "<pre> a </pre> b"},
+    {"script untouched", "<script>var  a =\n\n 1;</script>", nullptr},
+    {"style untouched", "<style>a  {  }</style>", nullptr},
+    {"white-space style attribute", "<div style=\"white-space: pre-wrap\">a   b</div>", nullptr},
+    {"white-space normal collapses", "<div style=\"white-space:normal\">a   b</div>", "<div style=\"white-space:normal\">a b</div>"},
+    {"svg xml:space preserve", "<svg><text xml:space=\"preserve\">a   b</text></svg>", nullptr},
+    {"head whitespace dropped",
+     "<!DOCTYPE html>\n<html>\n<head>\n  <meta charset=utf-8>\n  <title>t</title>\n</head>\n<body>\n<p>x</p>\n</body>\n</html>\n",
+     "<!DOCTYPE html><html><head><meta charset=utf-8><title>t</title></head><body>\n<p>x</p>\n</body>\n</html>\n"},
+    {"table whitespace dropped", "<table>\n  <tr>\n    <td> a </td>\n  </tr>\n</table>",
+     "<table><tr><td> a </td></tr></table>"},
+    {"select whitespace dropped", "<select>\n <option>a</option>\n <option>b</option>\n</select>",
+     "<select><option>a</option><option>b</option></select>"},
+    {"list whitespace kept (inline-block items)", "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>",
+     "<ul>\n<li>a</li>\n<li>b</li>\n</ul>"},
+    {"body-level whitespace between blocks kept", "<p>a</p>\n\n<p>b</p>", "<p>a</p>\n<p>b</p>"},
+    {"top-level after body content kept", "<p>x</p>\n<script></script>\n<link rel=x>",
+     "<p>x</p>\n<script></script>\n<link rel=x>"},
+    {"tag spacing", "<a   href=\"x\"\n   class=y  >t</a  >", "<a href=\"x\" class=y>t</a  >"},
+    {"self-closing spacing", "<br   /><img src=x />", "<br/><img src=x />"},
+    {"nbsp is not whitespace", "<p>a&nbsp;&nbsp; b</p>", nullptr},
+    {"raw nbsp is not whitespace", "<p>a\xC2\xA0\xC2\xA0  b</p>", "<p>a\xC2\xA0\xC2\xA0 b</p>"},
+    {"title collapses nothing (raw text)", "<title>a   b</title>", nullptr},
+    {"plaintext untouched", "<plaintext>a    b", nullptr},
+};
+
+TEST_CASE("html-collapse-whitespace", "[collapse-whitespace]") {
+  testing::CheckRows("html-collapse-whitespace", kRows, std::size(kRows));
+}
+
+}  // namespace
+}  // namespace pagebake::html

@@ -1,0 +1,203 @@
+// The JPEG, GIF and WebP shims.
+#include <catch2/catch.hpp>
+#include <webp/demux.h>
+
+#include "filters/image/gif_codec.h"
+#include "filters/image/image_header.h"
+#include "filters/image/jpeg_codec.h"
+#include "filters/image/recompress_jpeg_filter.h"
+#include "filters/image/webp_codec.h"
+#include "filters/image/webp_filter.h"
+#include "tests/image/image_test_util.h"
+
+namespace pagebake::image {
+namespace {
+
+using testing::GifFrame;
+
+TEST_CASE("TranscodeJpeg keeps the coefficients exactly", "[image][jpeg]") {
+  Pixels px = testing::Gradient(160, 120, false);
+  for (bool progressive : {false, true}) {
+    DYNAMIC_SECTION((progressive ? "progressive" : "baseline")) {
+      JpegEncodeOptions eo;
+      eo.progressive = false;
+      eo.quality = 90;
+      std::string in = EncodeJpeg(px, eo).value();
+      JpegTranscodeOptions to;
+      to.progressive = progressive;
+      Result<std::string> out = TranscodeJpeg(in, to);
+      REQUIRE(out.ok());
+      // Same coefficients decode to the same pixels, bit for bit.
+      CHECK(DecodeJpeg(in, UINT64_MAX)->rgba == DecodeJpeg(*out, UINT64_MAX)->rgba);
+      CHECK(ReadImageHeader(*out)->interlaced == progressive);
+    }
+  }
+}
+
+TEST_CASE("JPEG quality is estimated from the quantization table", "[image][jpeg]") {
+  Pixels px = testing::Gradient(64, 64, false);
+  for (int q : {30, 50, 75, 85, 95}) {
+    DYNAMIC_SECTION("q" << q) {
+      JpegEncodeOptions eo;
+      eo.quality = q;
+      Result<JpegInfo> info = ReadJpegInfo(EncodeJpeg(px, eo).value(), UINT64_MAX);
+      REQUIRE(info.ok());
+      CHECK(info->quality == q);
+    }
+  }
+}
+
+TEST_CASE("img-recompress-jpeg: orientation kept, lossy only above the source quality",
+          "[image][jpeg]") {
+  Pixels px = testing::Gradient(200, 100, false);
+  JpegEncodeOptions eo;
+  eo.quality = 60;
+  eo.orientation = 6;
+  eo.progressive = false;
+  std::string in = EncodeJpeg(px, eo).value();
+  Options o;
+  o.image.jpeg_quality = 85;  // higher than the source's 60: lossless only
+  std::string note;
+  Result<std::string> out = RecompressJpeg(in, o, &note);
+  REQUIRE(out.ok());
+  CHECK(note == "lossless");
+  CHECK(ReadImageHeader(*out)->orientation == 6);
+  CHECK(DecodeJpeg(in, UINT64_MAX)->rgba == DecodeJpeg(*out, UINT64_MAX)->rgba);
+  o.image.jpeg_quality = 40;  // lower than the source: a lossy re-encode may be chosen
+  REQUIRE(RecompressJpeg(in, o, &note).ok());
+  CHECK(note.rfind("lossy q40", 0) == 0);
+}
+
+TEST_CASE("ApplyOrientation matches the EXIF table", "[image][jpeg]") {
+  // 2x3 stored image; pixel value = its index.
+  Pixels p;
+  p.width = 2;
+  p.height = 3;
+  for (int i = 0; i < 6; ++i) p.rgba.insert(p.rgba.end(), {uint8_t(i), 0, 0, 255});
+  auto at = [](const Pixels& q, uint32_t x, uint32_t y) { return q.rgba[(y * q.width + x) * 4]; };
+  struct Row {
+    int orientation;
+    uint32_t w, h;
+    uint8_t top_left, top_right;
+  };
+  // Stored:  0 1 / 2 3 / 4 5
+  std::vector<Row> rows = {{1, 2, 3, 0, 1}, {2, 2, 3, 1, 0}, {3, 2, 3, 5, 4}, {4, 2, 3, 4, 5},
+                           {5, 3, 2, 0, 4}, {6, 3, 2, 4, 0}, {7, 3, 2, 5, 1}, {8, 3, 2, 1, 5}};
+  for (const Row& r : rows) {
+    DYNAMIC_SECTION("orientation " << r.orientation) {
+      Pixels o = ApplyOrientation(p, r.orientation);
+      CHECK(o.width == r.w);
+      CHECK(o.height == r.h);
+      CHECK(at(o, 0, 0) == r.top_left);
+      CHECK(at(o, r.w - 1, 0) == r.top_right);
+    }
+  }
+}
+
+const std::vector<uint8_t> kPal = {255, 0, 0, 0, 255, 0, 0, 0, 255, 255, 255, 255};
+
+TEST_CASE("DecodeGif composites frames like a browser", "[image][gif]") {
+  GifFrame a{0, 0, 2, 2, {0, 0, 0, 0}};
+  a.disposal = 2;  // background: clear to transparent
+  GifFrame b{1, 1, 1, 1, {1}};
+  b.disposal = 3;  // previous
+  GifFrame c{0, 0, 1, 1, {0}, {0, 0, 0, 9, 9, 9}};  // local palette: index 0 = black
+  c.transparent = -1;
+  std::string gif = testing::WriteGif(2, 2, kPal, {a, b, c}, 0);
+  std::vector<Pixels> canvases;
+  Result<GifInfo> info = DecodeGif(gif, {}, [&](const Pixels& p, int ms) {
+    canvases.push_back(p);
+    CHECK(ms == 100);
+    return Status::OK();
+  });
+  REQUIRE(info.ok());
+  CHECK(info->frames == 3);
+  CHECK(info->loop_count == 0);
+  REQUIRE(canvases.size() == 3);
+  auto px = [](const Pixels& p, int x, int y) {
+    const uint8_t* q = &p.rgba[(y * p.width + x) * 4];
+    return std::array<int, 4>{q[0], q[1], q[2], q[3]};
+  };
+  CHECK(px(canvases[0], 1, 1) == std::array<int, 4>{255, 0, 0, 255});
+  CHECK(px(canvases[1], 0, 0) == std::array<int, 4>{0, 0, 0, 0});  // cleared by disposal 2
+  CHECK(px(canvases[1], 1, 1) == std::array<int, 4>{0, 255, 0, 255});
+  CHECK(px(canvases[2], 1, 1) == std::array<int, 4>{0, 0, 0, 0});  // restored by disposal 3
+  CHECK(px(canvases[2], 0, 0) == std::array<int, 4>{0, 0, 0, 255});  // local palette
+}
+
+std::vector<Pixels> DecodeAnimatedWebp(const std::string& webp, int* loop) {
+  WebPData data{reinterpret_cast<const uint8_t*>(webp.data()), webp.size()};
+  WebPAnimDecoderOptions o;
+  WebPAnimDecoderOptionsInit(&o);
+  o.color_mode = MODE_RGBA;
+  WebPAnimDecoder* dec = WebPAnimDecoderNew(&data, &o);
+  std::vector<Pixels> frames;
+  if (!dec) return frames;
+  WebPAnimInfo info;
+  WebPAnimDecoderGetInfo(dec, &info);
+  *loop = static_cast<int>(info.loop_count);
+  while (WebPAnimDecoderHasMoreFrames(dec)) {
+    uint8_t* buf;
+    int ts;
+    WebPAnimDecoderGetNext(dec, &buf, &ts);
+    Pixels p;
+    p.width = info.canvas_width;
+    p.height = info.canvas_height;
+    p.rgba.assign(buf, buf + size_t{p.width} * p.height * 4);
+    frames.push_back(std::move(p));
+  }
+  WebPAnimDecoderDelete(dec);
+  return frames;
+}
+
+TEST_CASE("Animated GIF -> animated WebP keeps every composited frame exactly",
+          "[image][gif][webp]") {
+  std::vector<GifFrame> frames;
+  for (int i = 0; i < 4; ++i) {
+    GifFrame f{0, 0, 16, 16, std::vector<uint8_t>(256)};
+    for (int k = 0; k < 256; ++k) f.indices[k] = static_cast<uint8_t>((k / 16 + k % 16 + i) % 4);
+    f.transparent = i == 2 ? 3 : -1;
+    frames.push_back(f);
+  }
+  std::string gif = testing::WriteGif(16, 16, kPal, frames, 3);
+  std::vector<Pixels> want;
+  REQUIRE(DecodeGif(gif, {}, [&](const Pixels& p, int) {
+            want.push_back(p);
+            return Status::OK();
+          }).ok());
+  Result<std::string> webp = MakeWebpVariant(gif, ImageOptions());
+  REQUIRE(webp.ok());
+  int loop = -1;
+  std::vector<Pixels> got = DecodeAnimatedWebp(*webp, &loop);
+  CHECK(loop == 3);
+  REQUIRE(got.size() == want.size());
+  for (size_t i = 0; i < got.size(); ++i) CHECK(CountDifferentPixels(want[i], got[i]) == 0);
+}
+
+TEST_CASE("Lossless WebP is exact, invisible colors may change", "[image][webp]") {
+  Pixels p = testing::Gradient(33, 17, true);
+  WebpEncodeOptions o;
+  Result<std::string> w = EncodeWebp(p, o);
+  REQUIRE(w.ok());
+  Pixels back = DecodeWebp(*w, UINT64_MAX).value();
+  CHECK(CountDifferentPixels(p, back) == 0);
+  // SamePixels must not ignore a visible difference.
+  back.rgba[4 * 5 + 3] = 255;
+  back.rgba[4 * 5] ^= 0x40;
+  if (p.rgba[4 * 5 + 3] == 255) CHECK_FALSE(SamePixels(p, back));
+}
+
+TEST_CASE("Lossy WebP from JPEG bakes the orientation into the pixels", "[image][webp]") {
+  Pixels p = testing::Gradient(64, 32, false);
+  JpegEncodeOptions eo;
+  eo.orientation = 8;
+  std::string jpeg = EncodeJpeg(p, eo).value();
+  Result<std::string> w = MakeWebpVariant(jpeg, ImageOptions());
+  REQUIRE(w.ok());
+  Result<ImageHeader> h = ReadImageHeader(*w);
+  CHECK(h->width == 32);
+  CHECK(h->height == 64);
+}
+
+}  // namespace
+}  // namespace pagebake::image

@@ -1,0 +1,10 @@
+# Real JS nobody here wrote, for the js corpus judge (tests/js/js_corpus_test.cc). Sourced by
+# tests/fetch_test_data.sh with $DATA set. Versions and tarball sha256 pinned.
+fetch_npm jquery 3.7.1 68a9f787516da47c680e09c187bcbac4536b6f85d90eb882844e12919e583f53
+fetch_npm lodash 4.17.21 6a087ac9e5702a0c9d60fbcd48696012646ec8df1491dea472b150e79fcaf804
+fetch_npm react 18.3.1 8d9bed01a672e7eaf387942d781ad47c6a43089a30a0306060f9fd5ac7870347
+fetch_npm react-dom 18.3.1 031d4427a99f2f3f6cac18bbbf308594a67e4f47d10f4896fdec446505b040e0
+fetch_npm three 0.160.0 1ee2f935c4f555814b388e87b5ef78a44856bd2e9d0feb88643a6e193fb42856
+fetch_npm d3 7.9.0 7e36605710a2ba54846797c8c6d888911341b215ae53257dc32a49a0b824355e
+fetch_npm moment 2.30.1 52219a9fee5e1faade4c72536c173c54cedd5e2619272dd0c251a30aeafcde8c
+fetch_npm vue 3.4.21 5772054f07ee4d86b831b963a889b9b3e60764f4fe909c1ccddd00fd628bc6c7
