@@ -20,7 +20,7 @@ PACKAGES=(
   libgumbo-dev libwebp-dev libbrotli-dev libcli11-dev catch2 nlohmann-json3-dev
   libpng-dev libjpeg62-turbo-dev libturbojpeg0-dev libgif-dev zlib1g-dev libdeflate-dev
   libzopfli-dev libssl-dev
-  nodejs npm webp libjpeg-turbo-progs pngcheck imagemagick ffmpeg optipng brotli strace
+  nodejs npm webp libjpeg-turbo-progs pngcheck imagemagick ffmpeg optipng brotli strace curl
 )
 
 install_packages() {

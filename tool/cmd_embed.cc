@@ -258,9 +258,9 @@ bool EqualsNoCase(std::string_view a, std::string_view b) {
   return true;
 }
 
-// q of one coding in an Accept-Encoding value, in thousandths; -1 when the value does not name
-// it (then '*' applies). "br;q=0.5" -> 500.
-int QualityOf(std::string_view header, std::string_view coding) {
+// q of one coding in an Accept-Encoding value, in thousandths ("br;q=0.5" -> 500); when the
+// value does not name it, the q of '*' if `star` and '*' is there, else -1.
+int QualityOf(std::string_view header, std::string_view coding, bool star_applies = true) {
   int star = -1;
   while (!header.empty()) {
     size_t comma = header.find(',');
@@ -282,7 +282,7 @@ int QualityOf(std::string_view header, std::string_view coding) {
       }
     }
     if (EqualsNoCase(name, coding)) return q;
-    if (name == "*") star = q;
+    if (name == "*" && star_applies) star = q;
   }
   return star;
 }
@@ -290,10 +290,11 @@ int QualityOf(std::string_view header, std::string_view coding) {
 }  // namespace
 
 Selected Negotiate(const File& file, std::string_view accept_encoding) {
-  // Identity stays the answer when nothing else is acceptable, whatever its own q.
-  int q_identity = QualityOf(accept_encoding, "identity");
+  // Identity competes with its own q only when the header names it; otherwise it is the
+  // fallback for when nothing else is acceptable (RFC 9110 12.5.3 makes it acceptable, not
+  // preferred), so "gzip;q=0.5" still gets gzip.
   Selected best{&file.identity, ""};
-  int best_q = q_identity < 0 ? 1000 : q_identity;
+  int best_q = std::max(QualityOf(accept_encoding, "identity", /*star_applies=*/false), 0);
   // Highest q wins; on equal q, the smaller body.
   auto consider = [&](const Body& body, std::string_view coding) {
     int q = body.present() ? QualityOf(accept_encoding, coding) : 0;

@@ -180,7 +180,7 @@ Status Pipeline::Load() {
     so.skip_hidden = options_.skip_hidden;
     so.max_files = options_.max_files;
     so.exclude = {loc_.output, loc_.staging};
-    PAGEBAKE_RETURN_IF_ERROR(ScanSite(env_, loc_.source_real, so, &files, &diagnostics_));
+    PAGEBAKE_RETURN_IF_ERROR(ScanSite(env_, loc_.source_real, so, &files, &diagnostics_, &dirs_listed_));
     scope.SetFiles(files.size());
   }
 
@@ -647,6 +647,8 @@ Status Pipeline::WriteDepfile() {
     }
     deps.push_back(d);
   }
+  for (const std::string& d : dirs_listed_)
+    if (d.find('\n') == std::string::npos && d.find('\r') == std::string::npos) deps.push_back(d);
   std::sort(deps.begin(), deps.end());
   return env_->WriteFile(options_.depfile, DepfileContents(target, deps), 0);
 }

@@ -67,6 +67,7 @@ class Pipeline {
   std::vector<std::vector<std::unique_ptr<Filter>>> filters_;
   std::map<const Resource*, std::shared_ptr<html::Document>> pages_;
   std::vector<std::string> files_read_;  // absolute, for the depfile
+  std::vector<std::string> dirs_listed_;  // absolute, for the depfile (new/removed files)
   std::set<std::string> written_;
   bool any_renamed_ = false;
   std::atomic<bool> verify_unjudgeable_{false};

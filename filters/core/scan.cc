@@ -25,7 +25,8 @@ void Warn(DiagnosticSink* d, const std::string& path, std::string msg) {
 }  // namespace
 
 Status ScanSite(Env* env, const std::string& root, const ScanOptions& options,
-                std::vector<ScannedFile>* out, DiagnosticSink* diagnostics) {
+                std::vector<ScannedFile>* out, DiagnosticSink* diagnostics,
+                std::vector<std::string>* dirs_listed) {
   out->clear();
   FileInfo root_info;
   PAGEBAKE_RETURN_IF_ERROR(env->Stat(root, &root_info, true));
@@ -43,6 +44,7 @@ Status ScanSite(Env* env, const std::string& root, const ScanOptions& options,
       Warn(diagnostics, rel_dir, "cannot list directory: " + s.message());
       continue;
     }
+    if (dirs_listed) dirs_listed->push_back(dir);
     // Push subdirectories in reverse so they are walked in name order (not required: the
     // result is sorted, but it keeps IO order stable).
     std::vector<std::pair<std::string, std::string>> subdirs;

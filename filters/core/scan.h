@@ -27,8 +27,11 @@ struct ScannedFile {
 };
 
 // `root` must be a real path (no symlinks, absolute).
+// `dirs_listed` (optional): absolute paths of every directory listed — a build system that
+// depends on them reruns when a file is added or removed.
 Status ScanSite(Env* env, const std::string& root, const ScanOptions& options,
-                std::vector<ScannedFile>* out, DiagnosticSink* diagnostics);
+                std::vector<ScannedFile>* out, DiagnosticSink* diagnostics,
+                std::vector<std::string>* dirs_listed = nullptr);
 
 }  // namespace pagebake
 

@@ -130,8 +130,8 @@ check_server() {
   # Negotiation: Accept-Encoding -> the Content-Encoding expected ("" = identity).
   local row accept want enc
   for row in "br|br" "gzip, deflate, br|br" "*|br" "gzip|gzip" "br;q=0.4, gzip;q=0.8|gzip" \
-             "gzip;q=0.5|" "br;q=0, gzip;q=0|" "identity;q=0, gzip|gzip" "BR|br" "deflate|" \
-             "*;q=0, identity|"; do
+             "gzip;q=0.5|gzip" "br;q=0, gzip;q=0|" "identity;q=0, gzip|gzip" "BR|br" "deflate|" \
+             "*;q=0, identity|" "br;q=0.5, identity|"; do
     accept=${row%|*}
     want=${row#*|}
     [ "$(fetch / -H "Accept-Encoding: $accept")" = 200 ] || fail "GET / ($accept)"
