@@ -135,6 +135,13 @@ class Parser {
     if (!j.contains("files") && !j.contains("pages") && !j.contains("filters"))
       return Error("$", "no rules: give \"files\", \"pages\" or \"filters\"");
 
+    PAGEBAKE_RETURN_IF_ERROR(Files(j, dflt, spec));
+    PAGEBAKE_RETURN_IF_ERROR(Pages(j, dflt, spec));
+    PAGEBAKE_RETURN_IF_ERROR(Costs(j, dflt, spec));
+    return Status::OK();
+  }
+
+  Status Files(const json& j, BudgetLevel dflt, BudgetSpec* spec) const {
     if (j.contains("files")) {
       const json& a = j["files"];
       for (size_t i = 0; i < a.size(); ++i) {
@@ -159,6 +166,10 @@ class Parser {
         spec->files.push_back(std::move(r));
       }
     }
+    return Status::OK();
+  }
+
+  Status Pages(const json& j, BudgetLevel dflt, BudgetSpec* spec) const {
     if (j.contains("pages")) {
       const json& a = j["pages"];
       for (size_t i = 0; i < a.size(); ++i) {
@@ -178,6 +189,10 @@ class Parser {
         spec->pages.push_back(std::move(r));
       }
     }
+    return Status::OK();
+  }
+
+  Status Costs(const json& j, BudgetLevel dflt, BudgetSpec* spec) const {
     if (j.contains("filters")) {
       const json& a = j["filters"];
       for (size_t i = 0; i < a.size(); ++i) {
@@ -212,6 +227,7 @@ class Parser {
     }
     return Status::OK();
   }
+
 
   Status CostTarget(const json& o, const std::string& p, CostRule* r) const {
     int targets = o.contains("filter") + o.contains("stage") + o.contains("process");

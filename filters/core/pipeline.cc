@@ -413,6 +413,19 @@ void Pipeline::Relink(Resource& r) {
     if (u.kind != UrlKind::kLocal) return std::nullopt;
     const Resource* t = site_->Find(u.path);
     if (!t || (t->output_path == t->path && r.output_path == r.path)) return std::nullopt;
+    // Keep the form the author wrote: root-relative stays root-relative, absolute stays
+    // absolute (pretty URLs and pages loaded elsewhere break on a relative rewrite).
+    std::string_view w = url;
+    while (!w.empty() && (w.front() == ' ' || w.front() == '\t' || w.front() == '\n' ||
+                          w.front() == '\r' || w.front() == '\f'))
+      w.remove_prefix(1);
+    if (w.size() > 1 && w[0] == '/' && w[1] != '/' && w[1] != '\\')
+      return "/" + PercentEncodePath(t->output_path) + u.suffix;
+    if (size_t c = w.find("://"); c != std::string_view::npos && w.find_first_of("/?#") > c) {
+      size_t p = w.find('/', c + 3);
+      return std::string(w.substr(0, p == std::string_view::npos ? w.size() : p)) + "/" +
+             PercentEncodePath(t->output_path) + u.suffix;
+    }
     return site_->OutputUrl(r, *t, u.suffix);
   };
   if (r.type == ContentType::kHtml) {
@@ -447,10 +460,10 @@ void Pipeline::NameLevel(const std::vector<Resource*>& level) {
 void Pipeline::RewriteLevels() {
   std::vector<Resource*> images, scripts, sheets, pages;
   for (Resource* r : site_->All()) {
-    if (IsImage(r->type) && r->type != ContentType::kSvg) images.push_back(r);
-    else if (r->type == ContentType::kJs || r->type == ContentType::kJson) scripts.push_back(r);
+    if (r->type == ContentType::kJs || r->type == ContentType::kJson) scripts.push_back(r);
     else if (r->type == ContentType::kCss) sheets.push_back(r);
     else if (r->type == ContentType::kHtml) pages.push_back(r);
+    else images.push_back(r);  // images and every other leaf: named before their referrers
   }
   progress_done_ = 0;
   progress_total_ = images.size() + scripts.size() + sheets.size() + pages.size();

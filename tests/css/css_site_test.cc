@@ -20,8 +20,18 @@ namespace {
 namespace fs = std::filesystem;
 using testing::TempDir;
 
+// Rules that survive minification: at the core level css-minify runs first, and css-inline
+// would take back any sheet under its 2048 bytes.
+std::string Rules(const char* prefix, int n) {
+  std::string out;
+  for (int i = 0; i < n; ++i)
+    out += "." + std::string(prefix) + std::to_string(i) + " { margin-left: " + std::to_string(i) +
+           "px }\n";
+  return out;
+}
+
 void MakeSite(const TempDir& t) {
-  const std::string big_style(4000, ' ');
+  const std::string big_style = Rules("s", 200);
   testing::WriteFile(t / "src/index.html",
                      "<!doctype html><html><head>\n"
                      "<link rel=stylesheet href=css/base.css>\n"
@@ -34,7 +44,8 @@ void MakeSite(const TempDir& t) {
                      "<link rel=stylesheet href=../theme/theme.css>\n"
                      "<style>.doc{background:url(../img/hero.png)}" + big_style + "</style>\n"
                      "</head><body><p>docs</body></html>\n");
-  testing::WriteFile(t / "src/css/base.css", "body { background: url(../img/bg.png) }\n");
+  testing::WriteFile(t / "src/css/base.css",
+                     "body { background: url(../img/bg.png) }\n" + Rules("b", 200));
   testing::WriteFile(t / "src/theme/theme.css",
                      "@font-face { font-family: x; src: url(fonts/x.woff2) }\n"
                      ".t { background: url('../img/hero.png') }\n");
