@@ -8,7 +8,7 @@ DATA=$(cd "$DATA" && pwd)
 export DATA
 HERE=$(cd "$(dirname "$0")" && pwd)
 source "$HERE/testdata_lib.sh"
-for fam in core html css js image delivery cli; do
+for fam in core html css js image delivery budget cli; do
   if [ -f "$HERE/$fam/fetch_data.sh" ]; then
     source "$HERE/$fam/fetch_data.sh"
   fi

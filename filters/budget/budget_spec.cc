@@ -228,7 +228,6 @@ class Parser {
     return Status::OK();
   }
 
-
   Status CostTarget(const json& o, const std::string& p, CostRule* r) const {
     int targets = o.contains("filter") + o.contains("stage") + o.contains("process");
     if (targets != 1) return Error(p, "give exactly one of \"filter\", \"stage\", \"process\"");

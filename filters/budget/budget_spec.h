@@ -17,6 +17,7 @@
 //                  "max_wall": "50 ms", "max_cpu": "40 ms", "max_syscalls": 5000,
 //                  "max_io_syscalls": 900, "max_read": "10 MB", "max_written": "5 MB",
 //                  "level"?}] }
+// Any object may carry a "comment" string; every other unknown key is an error.
 // Every limit is a string with its unit (counts: a JSON integer), or "+5%" / "-5%" relative to
 // the baseline, or an array of those (each one a check).
 #ifndef PAGEBAKE_BUDGET_BUDGET_SPEC_H_
