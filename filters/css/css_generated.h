@@ -18,6 +18,12 @@ namespace pagebake::css {
 const Resource* AddHashedSheet(Site* site, std::string_view dir, std::string_view prefix,
                                std::string bytes, std::vector<std::string> sources);
 
+// `css` as written in `from` with every local URL pointing at its target's final output name
+// (cache extension may have renamed it), written relative to `from`'s output path. Text
+// moved out of a page needs this itself: the pipeline relinks pages and sheets, not files
+// generated while pages are rewritten.
+std::string RelinkCssUrls(Site* site, const Resource& from, std::string_view css);
+
 // The directory part of a root-relative path, with its trailing '/' ("" at the root).
 std::string DirOf(std::string_view path);
 

@@ -43,6 +43,20 @@ std::string RebaseCssUrls(const std::string& css, const std::string& from_output
 
 namespace {
 
+// A link carrying anything but rel/href/media/type is one a script (id: mdBook toggles its
+// highlight themes by id), CSP (nonce, integrity) or the browser (title, disabled) treats
+// specially; a <style> in its place would lose that.
+bool OnlyPlainLinkAttrs(const html::Document& doc, html::NodeId id) {
+  if (doc.node(id).flags & html::kDuplicateAttrs) return false;
+  for (const html::Attr& a : doc.attributes(id)) {
+    if (!text::EqualsIgnoreCase(a.name, "rel") && !text::EqualsIgnoreCase(a.name, "href") &&
+        !text::EqualsIgnoreCase(a.name, "media") && !text::EqualsIgnoreCase(a.name, "type"))
+      return false;
+  }
+  std::optional<std::string> type = doc.AttrValue(id, "type");
+  return !type || type->empty() || text::EqualsIgnoreCase(*type, "text/css");
+}
+
 bool ContainsEndStyle(std::string_view s) {
   for (size_t p = s.find("</"); p != std::string_view::npos; p = s.find("</", p + 1))
     if (text::StartsWithIgnoreCase(s.substr(p + 2), "style")) return true;
@@ -64,9 +78,7 @@ Status CssInlineFilter::RewriteHtml(FilterContext& ctx, html::Document& doc) {
     }
     std::optional<std::string> rel = doc.AttrValue(id, "rel");
     std::optional<std::string> href = doc.AttrValue(id, "href");
-    bool eligible = rel && href && IsStylesheetRel(*rel) && doc.FindAttr(id, "title") < 0 &&
-                    doc.FindAttr(id, "disabled") < 0 && doc.FindAttr(id, "nonce") < 0 &&
-                    doc.FindAttr(id, "integrity") < 0;
+    bool eligible = rel && href && IsStylesheetRel(*rel) && OnlyPlainLinkAttrs(doc, id);
     const Resource* target = nullptr;
     if (eligible) {
       ResolvedUrl r = site->Resolve(*page, *href);

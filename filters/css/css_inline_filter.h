@@ -2,11 +2,12 @@
 // <style>…</style> holding the sheet, when the sheet is local and at most
 // CssOptions.inline_max_bytes after the CSS filters ran (it is final by then: sheets are
 // rewritten before pages). Saves a request on the critical path. The media attribute moves to
-// the <style>; relative URLs inside the sheet are re-based to the page. Skipped: links with a
-// title (alternate/preferred style sets), disabled, nonce or integrity attributes, pages with
-// a <base href>, and sheets containing "</style" (they would end the element). Unsafe under a
-// Content-Security-Policy without 'unsafe-inline' for styles, and when the same sheet is
-// shared by many pages (each page then carries its own copy instead of one cached file).
+// the <style>; relative URLs inside the sheet are re-based to the page. Skipped: links with
+// any attribute but rel/href/media/type=text/css (an id that scripts toggle, a title for style
+// sets, disabled, nonce, integrity, event handlers), pages with a <base href>, and sheets
+// containing "</style" (they would end the element). Unsafe under a Content-Security-Policy
+// without 'unsafe-inline' for styles, and when the same sheet is shared by many pages (each
+// page then carries its own copy instead of one cached file).
 #ifndef PAGEBAKE_CSS_CSS_INLINE_FILTER_H_
 #define PAGEBAKE_CSS_CSS_INLINE_FILTER_H_
 

@@ -52,7 +52,9 @@ Status CssOutlineFilter::RewriteHtml(FilterContext& ctx, html::Document& doc) {
       id = next;
       continue;
     }
-    const Resource* sheet = AddHashedSheet(ctx.site(), dir, "style", std::string(css), {page.path});
+    // The file sits beside the page, so URLs relative to the page stay right in it.
+    const Resource* sheet = AddHashedSheet(ctx.site(), dir, "style",
+                                           RelinkCssUrls(ctx.site(), page, css), {page.path});
     if (!sheet) {
       ++ctx.counters().fallbacks;
       id = next;

@@ -24,10 +24,10 @@ struct Fixture {
   Site site{"/nonexistent"};
   DiagnosticSink diagnostics;
 
-  void Add(std::string path, std::string bytes) {
+  void Add(std::string path, std::string bytes, std::string output_path = {}) {
     Resource r;
     r.path = std::move(path);
-    r.output_path = r.path;
+    r.output_path = output_path.empty() ? r.path : std::move(output_path);
     r.type = ContentTypeFromPath(r.path);
     r.bytes = std::move(bytes);
     site.Add(std::move(r));
@@ -213,13 +213,19 @@ TEST_CASE("css-combine: pages in other directories share the file", "[css][html]
   CHECK(f.Generated().size() == 1);
 }
 
-void OutlineSite(Fixture& f) { f.options.css.outline_min_bytes = 10; }
+void OutlineSite(Fixture& f) {
+  f.options.css.outline_min_bytes = 10;
+  f.Add("img/r.png", "png", "img/r.0123abcd.png");  // renamed by cache extension
+}
 
 TEST_CASE("css-outline", "[css][html]") {
   const std::string big = "a{b:url(x.png)}";
   const std::vector<Row> rows = {
       {"large block moved beside the page", "<head><style>" + big + "</style></head>",
        "<head><link rel=\"stylesheet\" href=\"style.H.css\"></head>", {{"style.H.css", big}}},
+      {"urls point at renamed targets", "<style>a{b:url(img/r.png?v#f)}</style>",
+       "<link rel=\"stylesheet\" href=\"style.H.css\">",
+       {{"style.H.css", "a{b:url(img/r.0123abcd.png?v#f)}"}}},
       {"media kept", "<style media=print>" + big + "</style>",
        "<link rel=\"stylesheet\" href=\"style.H.css\" media=\"print\">", {{"style.H.css", big}}},
       {"type text/css allowed", "<style type=\"text/css\">" + big + "</style>",
