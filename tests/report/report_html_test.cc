@@ -18,10 +18,15 @@ constexpr char kHostile[] = "<img src=x onerror=alert(1)>&\"'";
 // SVG elements such as <circle> are GUMBO_TAG_UNKNOWN: their name is in the original text.
 std::string TagName(const GumboNode* n) {
   if (n->v.element.tag != GUMBO_TAG_UNKNOWN) return gumbo_normalized_tagname(n->v.element.tag);
-  GumboStringPiece piece = n->v.element.original_tag;
-  if (piece.length < 3 || piece.data[piece.length - 1] != '>') return "";  // parser-inserted
-  gumbo_tag_from_original_text(&piece);
-  std::string name(piece.data, piece.length);
+  // Read "<name ...>" ourselves: gumbo_tag_from_original_text asserts on parser-inserted nodes.
+  const GumboStringPiece& piece = n->v.element.original_tag;
+  std::string name;
+  if (piece.length == 0 || piece.data[0] != '<') return name;
+  for (size_t i = 1; i < piece.length; ++i) {
+    const char c = piece.data[i];
+    if (c == '>' || c == '/' || std::isspace(static_cast<unsigned char>(c))) break;
+    name += c;
+  }
   for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return name;
 }
