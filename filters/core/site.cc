@@ -16,6 +16,22 @@ Resource* Site::Add(Resource r) {
   return p;
 }
 
+Resource* Site::AddGeneratedLocked(std::string path, ContentType type, std::string bytes,
+                                   std::vector<std::string> sources) {
+  Resource r;
+  r.path = path;
+  r.output_path = std::move(path);
+  r.type = type;
+  r.bytes = std::move(bytes);
+  r.generated = true;
+  r.modified = true;
+  r.sources = std::move(sources);
+  storage_.push_back(std::move(r));
+  Resource* p = &storage_.back();
+  by_path_[p->path] = p;
+  return p;
+}
+
 Resource* Site::AddGenerated(std::string path, ContentType type, std::string bytes,
                              std::vector<std::string> sources) {
   std::lock_guard<std::mutex> lock(mu_);
@@ -31,18 +47,15 @@ Resource* Site::AddGenerated(std::string path, ContentType type, std::string byt
       }
     }
   }
-  Resource r;
-  r.path = path;
-  r.output_path = path;
-  r.type = type;
-  r.bytes = std::move(bytes);
-  r.generated = true;
-  r.modified = true;
-  r.sources = std::move(sources);
-  storage_.push_back(std::move(r));
-  Resource* p = &storage_.back();
-  by_path_[p->path] = p;
-  return p;
+  return AddGeneratedLocked(std::move(path), type, std::move(bytes), std::move(sources));
+}
+
+Resource* Site::FindOrAddGenerated(std::string path, ContentType type, std::string bytes,
+                                   std::vector<std::string> sources) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (auto it = by_path_.find(path); it != by_path_.end())
+    return it->second->generated && it->second->bytes == bytes ? it->second : nullptr;
+  return AddGeneratedLocked(std::move(path), type, std::move(bytes), std::move(sources));
 }
 
 Resource* Site::Find(std::string_view path) {

@@ -76,6 +76,13 @@ class Site {
   Resource* AddGenerated(std::string path, ContentType type, std::string bytes,
                          std::vector<std::string> sources);
 
+  // For files named by their content ("combined.<hash>.css"): under one lock, returns the
+  // resource already at `path` when it is a generated file with the same bytes, nullptr when
+  // `path` holds a different file, and otherwise adds it. Two pages producing the same file on
+  // two threads get the same resource, whatever the order.
+  Resource* FindOrAddGenerated(std::string path, ContentType type, std::string bytes,
+                               std::vector<std::string> sources);
+
   Resource* Find(std::string_view path);
   const Resource* Find(std::string_view path) const;
   // All resources in path order (deterministic).
@@ -93,6 +100,10 @@ class Site {
                         std::string_view suffix = {}) const;
 
  private:
+  // Requires mu_ held; `path` must be free.
+  Resource* AddGeneratedLocked(std::string path, ContentType type, std::string bytes,
+                               std::vector<std::string> sources);
+
   std::string source_root_;
   std::string site_origin_;
   mutable std::mutex mu_;

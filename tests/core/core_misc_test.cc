@@ -112,3 +112,27 @@ TEST_CASE("line/col and utf-8") {
 
 }  // namespace
 }  // namespace pagebake
+
+#include "filters/core/site.h"
+
+namespace pagebake {
+namespace {
+
+TEST_CASE("Site::FindOrAddGenerated shares identical files and refuses different ones") {
+  Site site("/src");
+  Resource page;
+  page.path = "index.html";
+  site.Add(page);
+  Resource* a = site.FindOrAddGenerated("c.1234.css", ContentType::kCss, "a{}", {"x.css"});
+  REQUIRE(a);
+  CHECK(site.FindOrAddGenerated("c.1234.css", ContentType::kCss, "a{}", {"x.css"}) == a);
+  CHECK(site.FindOrAddGenerated("c.1234.css", ContentType::kCss, "b{}", {}) == nullptr);
+  CHECK(site.FindOrAddGenerated("index.html", ContentType::kHtml, "", {}) == nullptr);
+  // AddGenerated still renames on a clash.
+  Resource* b = site.AddGenerated("c.1234.css", ContentType::kCss, "b{}", {});
+  CHECK(b->path == "c.1234.1.css");
+}
+
+}  // namespace
+}  // namespace pagebake
+
