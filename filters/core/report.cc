@@ -31,20 +31,61 @@ ordered_json CountersJson(const CostCounters& c, bool with_wall_breakdown) {
   return j;
 }
 
+// Type-checked reads: a field of the wrong type reads as absent. (json::value() and get<>()
+// throw on a type mismatch, and the library never throws.)
+int64_t Int(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number() ? it->get<int64_t>() : 0;
+}
+uint64_t UInt(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number() && *it >= 0 ? it->get<uint64_t>() : 0;
+}
+std::optional<uint64_t> OptUInt(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_number() || *it < 0) return std::nullopt;
+  return it->get<uint64_t>();
+}
+std::string Str(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+bool Bool(const json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_boolean() && it->get<bool>();
+}
+std::vector<std::string> Strings(const json& j, const char* key) {
+  std::vector<std::string> out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_array()) return out;
+  for (const json& v : *it)
+    if (v.is_string()) out.push_back(v.get<std::string>());
+  return out;
+}
+std::map<std::string, uint64_t> Counts(const json& j, const char* key) {
+  std::map<std::string, uint64_t> out;
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_object()) return out;
+  for (auto& [k, v] : it->items())
+    if (v.is_number() && v >= 0) out[k] = v.get<uint64_t>();
+  return out;
+}
+
 CostCounters CountersFrom(const json& j) {
   CostCounters c;
-  c.wall_ns = j.value("wall_ns", int64_t{0});
-  c.cpu_user_ns = j.value("cpu_user_ns", int64_t{0});
-  c.cpu_sys_ns = j.value("cpu_sys_ns", int64_t{0});
-  if (j.contains("syscalls") && j["syscalls"].is_number()) c.syscalls = j["syscalls"].get<int64_t>();
-  c.syscr = j.value("syscr", int64_t{0});
-  c.syscw = j.value("syscw", int64_t{0});
-  c.read_bytes = j.value("read_bytes", int64_t{0});
-  c.write_bytes = j.value("write_bytes", int64_t{0});
-  c.minor_faults = j.value("minor_faults", int64_t{0});
-  c.major_faults = j.value("major_faults", int64_t{0});
-  c.vol_ctx_switches = j.value("vol_ctx_switches", int64_t{0});
-  c.invol_ctx_switches = j.value("invol_ctx_switches", int64_t{0});
+  if (!j.is_object()) return c;
+  c.wall_ns = Int(j, "wall_ns");
+  c.cpu_user_ns = Int(j, "cpu_user_ns");
+  c.cpu_sys_ns = Int(j, "cpu_sys_ns");
+  if (auto it = j.find("syscalls"); it != j.end() && it->is_number()) c.syscalls = it->get<int64_t>();
+  c.syscr = Int(j, "syscr");
+  c.syscw = Int(j, "syscw");
+  c.read_bytes = Int(j, "read_bytes");
+  c.write_bytes = Int(j, "write_bytes");
+  c.minor_faults = Int(j, "minor_faults");
+  c.major_faults = Int(j, "major_faults");
+  c.vol_ctx_switches = Int(j, "vol_ctx_switches");
+  c.invol_ctx_switches = Int(j, "invol_ctx_switches");
   return c;
 }
 
@@ -134,61 +175,62 @@ std::string ReportToJson(const Report& r) {
 Result<Report> ReportFromJson(const std::string& text) {
   json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) return Status::InvalidArgument("report: not valid JSON");
-  std::string schema = j.value("schema", "");
+  std::string schema = Str(j, "schema");
   if (schema.rfind("pagebake-report/", 0) != 0)
     return Status::InvalidArgument("report: unknown schema '" + schema + "'");
+  static const json kEmpty = json::object();
+  auto obj = [&](const json& parent, const char* key) -> const json& {
+    auto it = parent.find(key);
+    return it != parent.end() && it->is_object() ? *it : kEmpty;
+  };
   Report r;
-  if (j.contains("tool")) r.tool_version = j["tool"].value("version", "");
-  r.exact = j.value("exact", false);
-  if (j.contains("options")) {
-    const json& o = j["options"];
-    r.level = o.value("level", "");
-    r.jobs = o.value("jobs", 0);
-    r.io = o.value("io", "");
-    if (o.contains("filters") && o["filters"].is_array())
-      for (auto& f : o["filters"]) r.filters.push_back(f.get<std::string>());
-  }
-  if (j.contains("process")) r.process = CountersFrom(j["process"]);
-  if (j.contains("rows") && j["rows"].is_array()) {
-    for (const json& o : j["rows"]) {
+  r.tool_version = Str(obj(j, "tool"), "version");
+  r.exact = Bool(j, "exact");
+  const json& o = obj(j, "options");
+  r.level = Str(o, "level");
+  r.jobs = static_cast<int>(Int(o, "jobs"));
+  r.io = Str(o, "io");
+  r.filters = Strings(o, "filters");
+  r.process = CountersFrom(obj(j, "process"));
+  if (auto rows = j.find("rows"); rows != j.end() && rows->is_array()) {
+    for (const json& row_json : *rows) {
+      if (!row_json.is_object()) continue;
       ReportRow row;
-      row.name = o.value("name", "");
-      row.kind = o.value("kind", "");
-      row.invocations = o.value("invocations", uint64_t{0});
-      row.files = o.value("files", uint64_t{0});
-      row.cost = CountersFrom(o);
-      if (o.contains("env_ops"))
-        for (auto& [k, v] : o["env_ops"].items()) row.env_ops[k] = v.get<uint64_t>();
-      if (o.contains("syscalls_by_name"))
-        for (auto& [k, v] : o["syscalls_by_name"].items()) row.syscalls_by_name[k] = v.get<uint64_t>();
-      row.bytes_in = o.value("bytes_in", uint64_t{0});
-      row.bytes_out = o.value("bytes_out", uint64_t{0});
-      row.fallbacks = o.value("fallbacks", uint64_t{0});
+      row.name = Str(row_json, "name");
+      row.kind = Str(row_json, "kind");
+      row.invocations = UInt(row_json, "invocations");
+      row.files = UInt(row_json, "files");
+      row.cost = CountersFrom(row_json);
+      row.env_ops = Counts(row_json, "env_ops");
+      row.syscalls_by_name = Counts(row_json, "syscalls_by_name");
+      row.bytes_in = UInt(row_json, "bytes_in");
+      row.bytes_out = UInt(row_json, "bytes_out");
+      row.fallbacks = UInt(row_json, "fallbacks");
       r.rows.push_back(std::move(row));
     }
   }
-  if (j.contains("outputs") && j["outputs"].is_array()) {
-    for (const json& o : j["outputs"]) {
+  if (auto outs = j.find("outputs"); outs != j.end() && outs->is_array()) {
+    for (const json& f_json : *outs) {
+      if (!f_json.is_object()) continue;
       OutputFile f;
-      f.path = o.value("path", "");
-      f.source = o.value("source", "");
-      f.bytes = o.value("bytes", uint64_t{0});
-      f.source_bytes = o.value("source_bytes", uint64_t{0});
-      if (o.contains("gzip_bytes") && o["gzip_bytes"].is_number()) f.gzip_bytes = o["gzip_bytes"].get<uint64_t>();
-      if (o.contains("br_bytes") && o["br_bytes"].is_number()) f.br_bytes = o["br_bytes"].get<uint64_t>();
-      f.content_type = o.value("content_type", "");
-      f.sri = o.value("sri", "");
-      f.entry_point = o.value("entry_point", false);
-      if (o.contains("loads"))
-        for (auto& l : o["loads"]) f.loads.push_back(l.get<std::string>());
+      f.path = Str(f_json, "path");
+      f.source = Str(f_json, "source");
+      f.sources = Strings(f_json, "sources");
+      f.bytes = UInt(f_json, "bytes");
+      f.source_bytes = UInt(f_json, "source_bytes");
+      f.gzip_bytes = OptUInt(f_json, "gzip_bytes");
+      f.br_bytes = OptUInt(f_json, "br_bytes");
+      f.content_type = Str(f_json, "content_type");
+      f.sri = Str(f_json, "sri");
+      f.entry_point = Bool(f_json, "entry_point");
+      f.loads = Strings(f_json, "loads");
       r.outputs.push_back(std::move(f));
     }
   }
-  if (j.contains("totals")) {
-    r.files_in = j["totals"].value("files_in", uint64_t{0});
-    r.bytes_in = j["totals"].value("bytes_in", uint64_t{0});
-    r.bytes_out = j["totals"].value("bytes_out", uint64_t{0});
-  }
+  const json& totals = obj(j, "totals");
+  r.files_in = UInt(totals, "files_in");
+  r.bytes_in = UInt(totals, "bytes_in");
+  r.bytes_out = UInt(totals, "bytes_out");
   return r;
 }
 

@@ -136,3 +136,61 @@ TEST_CASE("Site::FindOrAddGenerated shares identical files and refuses different
 }  // namespace
 }  // namespace pagebake
 
+#include "pagebake/report.h"
+
+namespace pagebake {
+namespace {
+
+TEST_CASE("ReportFromJson reads what ReportToJson wrote, and never throws on wrong types") {
+  Report r;
+  r.tool_version = "1.2.3";
+  r.level = "core";
+  r.filters = {"css-minify"};
+  r.jobs = 2;
+  r.process.syscalls = 42;
+  ReportRow row;
+  row.name = "css-minify";
+  row.kind = "filter";
+  row.invocations = 3;
+  row.env_ops["open"] = 7;
+  row.bytes_in = 100;
+  row.bytes_out = 60;
+  r.rows.push_back(row);
+  OutputFile f;
+  f.path = "a.css";
+  f.source = "a.css";
+  f.bytes = 60;
+  f.br_bytes = 20;
+  r.outputs.push_back(f);
+  Result<Report> back = ReportFromJson(ReportToJson(r));
+  REQUIRE(back.ok());
+  CHECK(back->tool_version == "1.2.3");
+  CHECK(back->filters == std::vector<std::string>{"css-minify"});
+  CHECK(back->process.syscalls == std::optional<int64_t>(42));
+  REQUIRE(back->rows.size() == 1);
+  CHECK(back->rows[0].env_ops["open"] == 7);
+  CHECK(back->rows[0].bytes_out == 60);
+  REQUIRE(back->outputs.size() == 1);
+  CHECK(back->outputs[0].br_bytes == std::optional<uint64_t>(20));
+  CHECK_FALSE(back->outputs[0].gzip_bytes.has_value());
+
+  const char* wrong =
+      R"({"schema": "pagebake-report/1", "tool": "x", "options": {"jobs": "two", "filters": 3},
+          "process": {"wall_ns": "slow", "syscalls": true},
+          "rows": [7, {"name": 5, "invocations": -1, "env_ops": {"open": "x"}}],
+          "outputs": [{"path": ["a"], "bytes": {}, "br_bytes": -3, "loads": [1, "b"]}],
+          "totals": []})";
+  Result<Report> odd = ReportFromJson(wrong);
+  REQUIRE(odd.ok());
+  CHECK(odd->jobs == 0);
+  CHECK_FALSE(odd->process.syscalls.has_value());
+  REQUIRE(odd->rows.size() == 1);
+  CHECK(odd->rows[0].name.empty());
+  CHECK(odd->outputs[0].loads == std::vector<std::string>{"b"});
+  CHECK_FALSE(odd->outputs[0].br_bytes.has_value());
+  CHECK_FALSE(ReportFromJson("[]").ok());
+  CHECK_FALSE(ReportFromJson(R"({"schema": "other/1"})").ok());
+}
+
+}  // namespace
+}  // namespace pagebake
