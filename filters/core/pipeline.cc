@@ -9,24 +9,12 @@
 #include "filters/core/hash.h"
 #include "filters/core/scan.h"
 #include "filters/core/worker_pool.h"
+#include "filters/delivery/cache_extend_filter.h"
 #include "filters/delivery/headers.h"
 #include "filters/delivery/precompress.h"
 
 namespace pagebake {
 namespace {
-
-bool IsCacheable(ContentType t) {
-  switch (t) {
-    case ContentType::kCss: case ContentType::kJs: case ContentType::kPng:
-    case ContentType::kJpeg: case ContentType::kGif: case ContentType::kWebp:
-    case ContentType::kAvif: case ContentType::kSvg: case ContentType::kIco:
-    case ContentType::kFont: case ContentType::kMedia: case ContentType::kPdf:
-    case ContentType::kWasm:
-      return true;
-    default:
-      return false;
-  }
-}
 
 bool IsTextType(ContentType t) {
   return t == ContentType::kHtml || t == ContentType::kCss || t == ContentType::kJs ||
@@ -38,34 +26,6 @@ std::string SwapExtension(const std::string& path, std::string_view ext) {
   size_t dot = path.find_last_of('.');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) dot = path.size();
   return path.substr(0, dot) + std::string(ext);
-}
-
-// "css/app.css" + hash -> "css/app.<hash>.css" by the name template.
-std::string HashedPath(const std::string& path, const std::string& hash,
-                       const std::string& tmpl) {
-  size_t slash = path.find_last_of('/');
-  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  std::string file = path.substr(dir.size());
-  size_t dot = file.find_last_of('.');
-  std::string name = dot == std::string::npos || dot == 0 ? file : file.substr(0, dot);
-  std::string ext = dot == std::string::npos || dot == 0 ? "" : file.substr(dot + 1);
-  std::string out;
-  for (size_t i = 0; i < tmpl.size();) {
-    if (tmpl.compare(i, 6, "[name]") == 0) {
-      out += name;
-      i += 6;
-    } else if (tmpl.compare(i, 6, "[hash]") == 0) {
-      out += hash;
-      i += 6;
-    } else if (tmpl.compare(i, 5, "[ext]") == 0) {
-      out += ext;
-      i += 5;
-    } else {
-      out += tmpl[i++];
-    }
-  }
-  if (ext.empty() && !out.empty() && out.back() == '.') out.pop_back();
-  return dir + out;
 }
 
 }  // namespace
@@ -290,6 +250,7 @@ void Pipeline::BuildGraph() {
   for (size_t i = 0; i < docs.size(); ++i) {
     if (parsed[i]) pages_[docs[i]] = std::move(parsed[i]);
     for (auto& d : notes[i]) diagnostics_.Add(std::move(d));
+    for (const Reference& ref : docs[i]->references) referenced_.insert(ref.path);
   }
 }
 
@@ -443,14 +404,11 @@ void Pipeline::Relink(Resource& r) {
 void Pipeline::NameLevel(const std::vector<Resource*>& level) {
   if (!cache_extend_) return;
   CostScope scope(meter_, "hash", RowKind::kStage);
-  std::set<std::string> referenced;
-  for (const Resource* r : site_->All())
-    for (const Reference& ref : r->references) referenced.insert(ref.path);
   uint64_t n = 0;
   for (Resource* r : level) {
-    if (r->entry_point || !IsCacheable(r->type) || !referenced.count(r->path)) continue;
-    std::string hash = Sha256Hex(r->bytes).substr(0, std::clamp(options_.delivery.hash_length, 4, 64));
-    r->output_path = HashedPath(r->output_path, hash, options_.delivery.name_template);
+    if (!delivery::WantsHashedName(options_.delivery, *r, referenced_.count(r->path) > 0))
+      continue;
+    r->output_path = delivery::HashedPath(options_.delivery, r->output_path, r->bytes);
     any_renamed_ = true;
     ++n;
   }

@@ -66,6 +66,7 @@ class Pipeline {
   // filters_[worker][k] is an instance of selection_.enabled[k] for that worker.
   std::vector<std::vector<std::unique_ptr<Filter>>> filters_;
   std::map<const Resource*, std::shared_ptr<html::Document>> pages_;
+  std::set<std::string> referenced_;  // paths some page or sheet references (graph stage)
   std::vector<std::string> files_read_;  // absolute, for the depfile
   std::vector<std::string> dirs_listed_;  // absolute, for the depfile (new/removed files)
   std::set<std::string> written_;
