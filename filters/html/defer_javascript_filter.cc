@@ -9,17 +9,11 @@
 namespace pagebake::html {
 namespace {
 
-std::string_view TrimWs(std::string_view s) {
-  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool IsClassic(const Document& doc, NodeId id) {
   const Attr* type = doc.GetAttr(id, "type");
   if (!type) return !doc.GetAttr(id, "language");
   std::string t = DecodeAttrValue(type->value);
-  std::string_view v = TrimWs(t);
+  std::string_view v = TrimHtmlSpace(t);
   return v.empty() || text::EqualsIgnoreCase(v, "text/javascript") ||
          text::EqualsIgnoreCase(v, "application/javascript");
 }

@@ -255,6 +255,10 @@ void RewriteUrls(Document& doc,
                  const std::function<std::optional<std::string>(std::string_view url,
                                                                 RefKind kind)>& fn);
 
+// The HTML standard's "JavaScript MIME type essence match" (ASCII case-insensitive; the caller
+// strips whitespace and parameters).
+bool IsJavaScriptMimeType(std::string_view essence);
+
 // The page's <base href> as written (decoded), the first one as browsers use; nullopt if none.
 std::optional<std::string> BaseHref(const Document& doc);
 

@@ -12,24 +12,6 @@ namespace {
 
 bool EqI(std::string_view a, std::string_view b) { return text::EqualsIgnoreCase(a, b); }
 
-std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-// WHATWG "JavaScript MIME type essence match" (no parameters allowed).
-bool IsJsMime(std::string_view t) {
-  static constexpr std::string_view kJs[] = {
-      "application/ecmascript", "application/javascript", "application/x-ecmascript",
-      "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
-      "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
-      "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
-      "text/x-javascript"};
-  for (std::string_view j : kJs)
-    if (EqI(t, j)) return true;
-  return false;
-}
 
 // What kind of script element `id` is, or nullopt when its text is not ours to touch.
 std::optional<InlineKind> ScriptKind(const Document& doc, NodeId id) {
@@ -43,8 +25,8 @@ std::optional<InlineKind> ScriptKind(const Document& doc, NodeId id) {
     if (lang && lang->has_value && !lang->value.empty())
       type_value = "text/" + DecodeAttrValue(lang->value);
   }
-  std::string_view t = TrimSpace(type_value);
-  if (t.empty() || IsJsMime(t)) return InlineKind::kClassicScript;
+  std::string_view t = TrimHtmlSpace(type_value);
+  if (t.empty() || IsJavaScriptMimeType(t)) return InlineKind::kClassicScript;
   if (EqI(t, "module")) return InlineKind::kModuleScript;
   if (EqI(t, "application/json") || EqI(t, "application/ld+json") || EqI(t, "importmap"))
     return InlineKind::kJsonScript;
@@ -55,7 +37,7 @@ bool IsCssStyleElement(const Document& doc, NodeId id) {
   const Attr* type = doc.GetAttr(id, "type");
   if (!type || !type->has_value) return true;
   std::string t = DecodeAttrValue(type->value);
-  std::string_view v = TrimSpace(t);
+  std::string_view v = TrimHtmlSpace(t);
   return v.empty() || EqI(v, "text/css");
 }
 
@@ -72,6 +54,18 @@ bool RawTextKeepsBoundary(std::string_view new_text, bool script) {
 }
 
 }  // namespace
+
+bool IsJavaScriptMimeType(std::string_view t) {
+  static constexpr std::string_view kJs[] = {
+      "application/ecmascript", "application/javascript", "application/x-ecmascript",
+      "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
+      "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
+      "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
+      "text/x-javascript"};
+  for (std::string_view j : kJs)
+    if (EqI(t, j)) return true;
+  return false;
+}
 
 void ForEachInline(Document& doc,
                    const std::function<void(InlineKind kind, std::string& text, int line,
@@ -173,7 +167,7 @@ std::optional<std::string> BaseHref(const Document& doc) {
   for (NodeId id = doc.NextInOrder(doc.root()); id != kNoNode; id = doc.NextInOrder(id)) {
     if (!doc.IsHtml(id, Tag::kBase)) continue;
     if (std::optional<std::string> v = doc.AttrValue(id, "href")) {
-      std::string_view t = TrimSpace(*v);
+      std::string_view t = TrimHtmlSpace(*v);
       return std::string(t);
     }
   }

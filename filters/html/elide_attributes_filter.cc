@@ -3,6 +3,7 @@
 #include <string>
 
 #include "filters/html/char_ref.h"
+#include "filters/html/document.h"
 #include "filters/html/tokenizer.h"
 
 namespace pagebake::html {
@@ -10,29 +11,11 @@ namespace {
 
 bool EqI(std::string_view a, std::string_view b) { return text::EqualsIgnoreCase(a, b); }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-bool IsJsType(std::string_view t) {
-  static constexpr std::string_view kJs[] = {
-      "application/ecmascript", "application/javascript", "application/x-ecmascript",
-      "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
-      "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
-      "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
-      "text/x-javascript"};
-  for (std::string_view j : kJs)
-    if (EqI(t, j)) return true;
-  return false;
-}
-
 bool IsJsLanguage(std::string_view lang) {
   if (lang.empty()) return true;  // an empty language attribute is ignored
   std::string t = "text/";
   t += lang;
-  return IsJsType(t);
+  return IsJavaScriptMimeType(t);
 }
 
 }  // namespace
@@ -98,10 +81,10 @@ bool ElideAttributesFilter::IsBooleanAttribute(std::string_view n) {
 
 bool ElideAttributesFilter::IsDefaultValue(Tag t, std::string_view name, std::string_view raw,
                                            const HtmlOptions& opts) {
-  std::string_view v = Trim(raw);
+  std::string_view v = TrimHtmlSpace(raw);
   switch (t) {
     case Tag::kScript:
-      return name == "type" && IsJsType(v);
+      return name == "type" && IsJavaScriptMimeType(v);
     case Tag::kStyle:
       return name == "type" && EqI(v, "text/css");
     case Tag::kLink:
@@ -149,7 +132,7 @@ Status ElideAttributesFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
         if (n.tag == Tag::kScript && lower == "type") {
           // Without type, a non-JS language attribute would start to count.
           const Attr* lang = doc.GetAttr(id, "language");
-          if (lang && !IsJsLanguage(Trim(lang->value))) continue;
+          if (lang && !IsJsLanguage(TrimHtmlSpace(lang->value))) continue;
         }
         doc.RemoveAttr(id, i);
         ++ctx.counters().rewrites;
@@ -157,7 +140,7 @@ Status ElideAttributesFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
       }
       if (n.tag == Tag::kScript && lower == "language") {
         // Ignored when a type is present; equal to the default when it names JavaScript.
-        if (doc.GetAttr(id, "type") || IsJsLanguage(Trim(a.value))) {
+        if (doc.GetAttr(id, "type") || IsJsLanguage(TrimHtmlSpace(a.value))) {
           doc.RemoveAttr(id, i);
           ++ctx.counters().rewrites;
         }

@@ -11,19 +11,13 @@
 namespace pagebake::html {
 namespace {
 
-std::string_view TrimWs(std::string_view s) {
-  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool RenderBlocking(const Document& doc, NodeId id) {
   if (!doc.IsHtml(id, Tag::kLink) || !IsStylesheetElement(doc, id)) return false;
   std::optional<std::string> rel = doc.AttrValue(id, "rel");
   if (HasToken(*rel, "alternate") || doc.GetAttr(id, "disabled")) return false;
   std::optional<std::string> media = doc.AttrValue(id, "media");
   if (!media) return true;
-  std::string_view m = TrimWs(*media);
+  std::string_view m = TrimHtmlSpace(*media);
   return m.empty() || text::EqualsIgnoreCase(m, "all") || text::EqualsIgnoreCase(m, "screen");
 }
 

@@ -8,12 +8,6 @@
 namespace pagebake::html {
 namespace {
 
-std::string_view TrimWs(std::string_view s) {
-  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 bool IsForeignOrInert(const Document& doc, NodeId id) {
   const Node& n = doc.node(id);
   if (n.type != NodeType::kElement) return false;
@@ -26,18 +20,9 @@ bool IsRunningScript(const Document& doc, NodeId id) {
   if (!doc.IsHtml(id, Tag::kScript) || (doc.node(id).flags & kIgnoredTag)) return false;
   std::optional<std::string> type = doc.AttrValue(id, "type");
   if (!type) return true;  // language= alone: browsers still run it as JavaScript or refuse
-  std::string_view t = TrimWs(*type);
+  std::string_view t = TrimHtmlSpace(*type);
   if (t.empty() || text::EqualsIgnoreCase(t, "module")) return true;
-  // The JavaScript MIME type essence matches of the HTML spec, parameters ignored.
-  static constexpr std::string_view kJs[] = {
-      "application/ecmascript", "application/javascript", "application/x-ecmascript",
-      "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
-      "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
-      "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
-      "text/x-javascript"};
-  for (std::string_view js : kJs)
-    if (text::EqualsIgnoreCase(t, js)) return true;
-  return false;
+  return IsJavaScriptMimeType(t);
 }
 
 Status MoveCssToHeadFilter::RewriteHtml(FilterContext& ctx, Document& doc) {

@@ -55,6 +55,14 @@ inline bool IsHtmlSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 
+// `s` without leading and trailing HTML whitespace (attribute values such as type="" and
+// media="" are compared trimmed).
+inline std::string_view TrimHtmlSpace(std::string_view s) {
+  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && IsHtmlSpace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
 }  // namespace pagebake::html
 
 #endif  // PAGEBAKE_HTML_TOKENIZER_H_

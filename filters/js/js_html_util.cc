@@ -20,16 +20,7 @@ ScriptType ScriptTypeOf(const html::Document& doc, html::NodeId script) {
     if (!text::IsAsciiSpace(static_cast<unsigned char>(c))) t.push_back(text::AsciiLower(c));
   if (t.empty()) return ScriptType::kClassic;
   if (t == "module") return ScriptType::kModule;
-  // The HTML standard's JavaScript MIME type essence matches.
-  static constexpr std::string_view kJs[] = {
-      "application/ecmascript", "application/javascript", "application/x-ecmascript",
-      "application/x-javascript", "text/ecmascript", "text/javascript", "text/javascript1.0",
-      "text/javascript1.1", "text/javascript1.2", "text/javascript1.3", "text/javascript1.4",
-      "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
-      "text/x-javascript"};
-  for (std::string_view j : kJs)
-    if (t == j) return ScriptType::kClassic;
-  return ScriptType::kOther;
+  return html::IsJavaScriptMimeType(t) ? ScriptType::kClassic : ScriptType::kOther;
 }
 
 html::NodeId ScriptText(const html::Document& doc, html::NodeId script) {
