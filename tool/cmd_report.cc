@@ -26,16 +26,6 @@ struct ReportFlags {
   bool diff = false;
 };
 
-std::string Fmt(const char* f, ...) __attribute__((format(printf, 1, 2)));
-std::string Fmt(const char* f, ...) {
-  char buf[512];
-  va_list ap;
-  va_start(ap, f);
-  vsnprintf(buf, sizeof buf, f, ap);
-  va_end(ap);
-  return buf;
-}
-
 bool ReadText(const std::string& path, std::string* out) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return false;

@@ -8,16 +8,6 @@
 namespace pagebake::tool {
 namespace {
 
-std::string Fmt(const char* f, ...) __attribute__((format(printf, 1, 2)));
-std::string Fmt(const char* f, ...) {
-  char buf[512];
-  va_list ap;
-  va_start(ap, f);
-  vsnprintf(buf, sizeof buf, f, ap);
-  va_end(ap);
-  return buf;
-}
-
 std::string Ms(int64_t ns) { return Fmt("%.1f", ns / 1e6); }
 
 uint64_t Op(const ReportRow& r, const char* name) {
@@ -30,6 +20,15 @@ std::string Syscalls(const CostCounters& c) {
 }
 
 }  // namespace
+
+std::string Fmt(const char* f, ...) {
+  char buf[512];
+  va_list ap;
+  va_start(ap, f);
+  vsnprintf(buf, sizeof buf, f, ap);
+  va_end(ap);
+  return buf;
+}
 
 std::string FormatCostTable(const Report& report, const Style& style) {
   std::vector<const ReportRow*> rows;

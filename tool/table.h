@@ -8,6 +8,9 @@
 
 namespace pagebake::tool {
 
+// printf into a std::string (lines of the tables; at most 511 bytes).
+std::string Fmt(const char* f, ...) __attribute__((format(printf, 1, 2)));
+
 struct Style {
   bool color = false;
 };

@@ -17,37 +17,23 @@ using html::kNoNode;
 using html::NodeId;
 using html::Tag;
 
-bool IsAsciiSpace(char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r';
-}
-
-bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (size_t i = 0; i < a.size(); ++i) {
-    char x = a[i], y = b[i];
-    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
-    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
-    if (x != y) return false;
-  }
-  return true;
-}
 
 // True when the space-separated token list `list` holds `token` (ASCII case-insensitive), as
 // the DOM reads rel="...".
 bool HasToken(std::string_view list, std::string_view token) {
   size_t i = 0;
   while (i < list.size()) {
-    while (i < list.size() && IsAsciiSpace(list[i])) ++i;
+    while (i < list.size() && text::IsAsciiSpace(list[i])) ++i;
     size_t b = i;
-    while (i < list.size() && !IsAsciiSpace(list[i])) ++i;
-    if (i > b && EqualsIgnoreCase(list.substr(b, i - b), token)) return true;
+    while (i < list.size() && !text::IsAsciiSpace(list[i])) ++i;
+    if (i > b && text::EqualsIgnoreCase(list.substr(b, i - b), token)) return true;
   }
   return false;
 }
 
 std::string_view TrimSpace(std::string_view s) {
-  while (!s.empty() && IsAsciiSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsAsciiSpace(s.back())) s.remove_suffix(1);
+  while (!s.empty() && text::IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && text::IsAsciiSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -71,7 +57,7 @@ Candidate Classify(const Document& doc, NodeId id) {
   if (HasToken(rel, "modulepreload")) return {id, "href", Role::kModulePreload};
   if (HasToken(rel, "preload")) {
     std::string as(TrimSpace(doc.AttrValue(id, "as").value_or("")));
-    if (EqualsIgnoreCase(as, "script") || EqualsIgnoreCase(as, "style"))
+    if (text::EqualsIgnoreCase(as, "script") || text::EqualsIgnoreCase(as, "style"))
       return {id, "href", Role::kPreload};
   }
   return {id, nullptr, Role::kNone};
@@ -101,7 +87,7 @@ Status SriFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
     *cross_origin = false;
     for (const std::string& prefix : options_.sri_own_origins) {
       if (prefix.empty() || url.size() <= prefix.size() ||
-          !EqualsIgnoreCase(url.substr(0, prefix.size()), prefix))
+          !text::EqualsIgnoreCase(url.substr(0, prefix.size()), prefix))
         continue;
       std::string rest(url.substr(prefix.size()));
       if (rest.front() != '/') rest.insert(rest.begin(), '/');

@@ -24,9 +24,21 @@ inline bool IsAsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
-// ASCII case-insensitive equality.
-bool EqualsIgnoreCase(std::string_view a, std::string_view b);
-bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix);
+// ASCII case-insensitive equality. Inline: tag, attribute and at-rule names are compared on hot
+// paths, and an out-of-line call per comparison showed in profiles.
+inline bool EqualsIgnoreCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    unsigned char x = static_cast<unsigned char>(a[i]), y = static_cast<unsigned char>(b[i]);
+    if (x == y) continue;
+    // Equal ignoring case only if they differ in bit 0x20 and are letters.
+    if ((x ^ y) != 0x20 || static_cast<unsigned>((x | 0x20) - 'a') >= 26u) return false;
+  }
+  return true;
+}
+inline bool StartsWithIgnoreCase(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && EqualsIgnoreCase(s.substr(0, prefix.size()), prefix);
+}
 
 }  // namespace pagebake::text
 
