@@ -27,7 +27,6 @@
 #include <nlohmann/json.hpp>
 
 #include "filters/core/hash.h"
-#include "filters/text/position.h"
 
 namespace pagebake::tool {
 namespace {
@@ -248,6 +247,16 @@ std::string_view Trim(std::string_view s) {
   return s;
 }
 
+bool EqualsNoCase(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    char x = a[i], y = b[i];
+    if (x >= 'A' && x <= 'Z') x = static_cast<char>(x - 'A' + 'a');
+    if (y >= 'A' && y <= 'Z') y = static_cast<char>(y - 'A' + 'a');
+    if (x != y) return false;
+  }
+  return true;
+}
 
 // q of one coding in an Accept-Encoding value, in thousandths ("br;q=0.5" -> 500); when the
 // value does not name it, the q of '*' if `star` and '*' is there, else -1.
@@ -272,7 +281,7 @@ int QualityOf(std::string_view header, std::string_view coding, bool star_applie
           q += (v[i] - '0') * static_cast<int>(scale);
       }
     }
-    if (text::EqualsIgnoreCase(name, coding)) return q;
+    if (EqualsNoCase(name, coding)) return q;
     if (name == "*" && star_applies) star = q;
   }
   return star;

@@ -158,7 +158,7 @@ TEST_CASE("exit codes and messages") {
   }
 }
 
-TEST_CASE("--version, --help and filters") {
+TEST_CASE("version flag, help and the filters list") {
   TempDir t;
   RunResult v = Run(t, {"--version"});
   CHECK(v.exit_code == 0);
@@ -339,7 +339,7 @@ TEST_CASE("a run killed midway leaves the previous output intact") {
   for (auto& e : entries) CHECK(e.name.find("pagebake-staging") == std::string::npos);
 }
 
-TEST_CASE("--io mmap trades read syscalls for page faults (separate processes)") {
+TEST_CASE("io mmap trades read syscalls for page faults (separate processes)") {
   TempDir t;
   MakeSite(t / "src");
   for (int i = 0; i < 8; ++i) testing::WriteFile(t / ("src/blob" + std::to_string(i) + ".bin"), std::string(2 << 20, char('a' + i)));
