@@ -7,7 +7,9 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <iostream>
 #include <string>
@@ -16,6 +18,7 @@
 #include <CLI/CLI.hpp>
 
 #include "pagebake/pagebake.h"
+#include "pagebake/report_html.h"
 #include "tool/cmd_budget.h"
 #include "tool/cmd_check.h"
 #include "tool/cmd_embed.h"
@@ -47,6 +50,13 @@ bool WantColor(const std::string& mode) {
   return ::isatty(STDERR_FILENO);
 }
 
+bool ReadFileText(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return !in.bad();
+}
+
 bool WriteText(const std::string& path, const std::string& text) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << text;
@@ -71,7 +81,8 @@ std::vector<std::string> SplitIds(const std::vector<std::string>& in) {
 
 struct BuildFlags {
   std::string src, out, level, config, io, report, trace, color = "auto", depfile, depfile_target,
-      base_url, cache_dir;
+      base_url, cache_dir, report_html, manifest_format = "pagebake", budget, budget_baseline;
+  BudgetOutputFlags budget_out;
   std::vector<std::string> filters, disable;
   int jobs = 0;
   bool strict = false, quiet = false, verbose = false, clean = false, verify_html = false,
@@ -110,6 +121,7 @@ int RunBuild(CLI::App& cmd, BuildFlags& f) {
     if (!f.cache_dir.empty()) o.delivery.cache_dir = f.cache_dir;
     if (!f.depfile.empty()) o.depfile = f.depfile;
     if (!f.depfile_target.empty()) o.depfile_target = f.depfile_target;
+    if (f.manifest_format == "vite") o.delivery.vite_manifest = true;
     if (o.source_dir.empty()) {
       std::cerr << "pagebake: no source directory (give SRC or \"source\" in the config)\n";
       return kUsage;
@@ -117,6 +129,14 @@ int RunBuild(CLI::App& cmd, BuildFlags& f) {
     if (o.output_dir.empty()) {
       std::cerr << "pagebake: no output directory (give -o OUT or \"output\" in the config)\n";
       return kUsage;
+    }
+    // An invalid budget file is a usage error found before any work, not after a long build.
+    if (!f.budget.empty()) {
+      Status b = ValidateBudgetFile(f.budget);
+      if (!b.ok()) {
+        std::cerr << "pagebake: " << b.ToString() << "\n";
+        return b.IsIoError() ? kIo : kUsage;
+      }
     }
   }
 
@@ -166,13 +186,45 @@ int RunBuild(CLI::App& cmd, BuildFlags& f) {
     std::cerr << "pagebake: cannot write trace " << f.trace << "\n";
     return kIo;
   }
+  if (!f.report_html.empty() && !WriteText(f.report_html, ReportToHtml(result.report))) {
+    std::cerr << "pagebake: cannot write HTML report " << f.report_html << "\n";
+    return kIo;
+  }
   if (!f.quiet) std::cerr << FormatCostTable(result.report, style);
+  int rc = kOk;
   if (o.strict && result.fallbacks > 0) {
     std::cerr << "pagebake: " << result.fallbacks
               << " fallback(s) (content the filters could not handle) under --strict\n";
-    return kFailed;
+    rc = kFailed;
   }
-  return kOk;
+  if (!f.budget.empty()) {
+    // The budget sees this run's report (filter-cost rules) without a file round trip.
+    const std::string report_json = ReportToJson(result.report);
+    std::string baseline;
+    BudgetOptions bo;
+    bo.report_json = &report_json;
+    if (!f.budget_baseline.empty()) {
+      std::error_code ec;
+      if (std::filesystem::is_directory(f.budget_baseline, ec)) {
+        bo.baseline_dir = f.budget_baseline;
+      } else if (ReadFileText(f.budget_baseline, &baseline)) {
+        bo.baseline_json = &baseline;
+      } else {
+        std::cerr << "pagebake: cannot read --budget-baseline " << f.budget_baseline << "\n";
+        return kIo;
+      }
+    }
+    BudgetResult br;
+    Status b = EvaluateBudgetFile(f.budget, o.output_dir, bo, &br);
+    if (!b.ok()) {
+      std::cerr << "pagebake: " << b.ToString() << "\n";
+      return b.IsIoError() ? kIo : kUsage;
+    }
+    int brc = EmitBudgetResult(br, f.budget_out);
+    if (brc != kOk && rc == kOk) rc = brc;
+    if (brc == kFailed) rc = kFailed;
+  }
+  return rc;
 }
 
 int Main(int argc, char** argv) {
@@ -193,6 +245,17 @@ int Main(int argc, char** argv) {
   build->add_option("--config", f.config, "pagebake.json config (flags override it)");
   build->add_option("--io", f.io, "How files are read: read | mmap")->check(CLI::IsMember({"read", "mmap"}));
   build->add_option("--report", f.report, "Write the JSON report (schema pagebake-report/1)");
+  build->add_option("--report-html", f.report_html,
+                    "Write the report as one self-contained HTML file (tables, SVG charts)");
+  build->add_option("--manifest-format", f.manifest_format,
+                    "pagebake (default) | vite: also write Vite's .vite/manifest.json")
+      ->check(CLI::IsMember({"pagebake", "vite"}));
+  build->add_option("--budget", f.budget,
+                    "Check the output against a budget file after the build (exit 1 on failure)");
+  build->add_option("--budget-baseline", f.budget_baseline,
+                    "Baseline for the budget: an earlier report.json or output directory");
+  build->add_option("--budget-json", f.budget_out.json, "Write the budget result as JSON");
+  build->add_option("--budget-junit", f.budget_out.junit, "Write the budget result as JUnit XML");
   build->add_option("--trace", f.trace, "Write Chrome trace events (Perfetto)");
   build->add_option("--depfile", f.depfile, "Write a Makefile-style depfile of every file read");
   build->add_option("--depfile-target", f.depfile_target, "Target named in the depfile");

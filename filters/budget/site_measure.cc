@@ -171,7 +171,7 @@ Status SiteMeasure::FromOutputDir(Env* env, const std::string& dir, SiteMeasure*
     const std::string mime =
         f.contains("content_type") && f["content_type"].is_string() ? f["content_type"].get<std::string>() : "";
     mf.type = TypeOf(mf.path, mime);
-    mf.compressible = IsCompressible(mf.type);
+    mf.compressible = IsCompressible(mf.type, mf.path);
     FileInfo info;
     const std::string abs = JoinPath(dir, mf.path);
     Status st = env->Stat(abs, &info, /*follow=*/true);
@@ -241,7 +241,7 @@ SiteMeasure SiteMeasure::FromReport(const Report& report) {
     mf.path = o.path;
     mf.source = o.source;
     mf.type = TypeOf(o.path, o.content_type);
-    mf.compressible = IsCompressible(mf.type);
+    mf.compressible = IsCompressible(mf.type, mf.path);
     mf.raw = o.bytes;
     mf.gzip = o.gzip_bytes;
     mf.br = o.br_bytes;

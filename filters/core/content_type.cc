@@ -110,6 +110,15 @@ bool IsCompressible(ContentType t) {
   }
 }
 
+bool IsCompressible(ContentType t, std::string_view path) {
+  if (t != ContentType::kFont) return IsCompressible(t);
+  const size_t dot = path.rfind('.');
+  if (dot == std::string_view::npos) return false;
+  std::string ext(path.substr(dot + 1));
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext == "ttf" || ext == "otf" || ext == "eot";
+}
+
 std::string_view MimeType(ContentType t) {
   switch (t) {
     case ContentType::kHtml: return "text/html; charset=utf-8";

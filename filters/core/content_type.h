@@ -27,6 +27,9 @@ std::string_view ContentTypeName(ContentType t);  // "html", "css", "png", ...
 bool IsImage(ContentType t);
 // Text types worth precompressing.
 bool IsCompressible(ContentType t);
+// The same for a file: fonts are one type, but TrueType/OpenType/EOT files are uncompressed
+// tables that brotli and gzip shrink by 40-60%, while WOFF/WOFF2 are already compressed.
+bool IsCompressible(ContentType t, std::string_view path);
 
 }  // namespace pagebake
 

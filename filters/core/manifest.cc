@@ -20,6 +20,10 @@ Status Pipeline::WriteManifest() {
     if (!r->sources.empty()) f["sources"] = r->sources;
     f["bytes"] = r->bytes.size();
     f["source_bytes"] = r->source_bytes;
+    // Sizes of the precompressed siblings written next to the file; null when there is none
+    // (not a compressible type, under the size threshold, or it would not save enough).
+    f["gzip_bytes"] = r->gzip_bytes ? ordered_json(*r->gzip_bytes) : ordered_json(nullptr);
+    f["br_bytes"] = r->br_bytes ? ordered_json(*r->br_bytes) : ordered_json(nullptr);
     f["content_type"] = std::string(MimeType(r->type));
     f["hashed"] = r->output_path != r->path && cache_extend_;
     f["entry_point"] = r->entry_point;

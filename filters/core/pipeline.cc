@@ -12,6 +12,7 @@
 #include "filters/delivery/cache_extend_filter.h"
 #include "filters/delivery/headers.h"
 #include "filters/delivery/precompress.h"
+#include "filters/delivery/vite_manifest.h"
 
 namespace pagebake {
 namespace {
@@ -500,10 +501,22 @@ Status Pipeline::CheckOutputNames() {
                                   "': '" + it->second->path + "' and '" + r->path +
                                   "'; nothing was written");
   }
-  for (const char* reserved : {"pagebake-manifest.json"})
-    if (seen.count(reserved) && !seen[reserved]->generated)
-      return Status::ContentError(std::string("the site has a file named ") + reserved +
-                                  ", which pagebake writes; rename it");
+  // Names pagebake itself writes into the output: a source file with one of them would be
+  // silently replaced, so it is an error naming the file and what to do instead.
+  std::vector<std::pair<std::string, std::string>> reserved = {
+      {"pagebake-manifest.json", "rename it"}};
+  for (const FilterInfo* f : selection_.enabled)
+    if (f->id == "headers")
+      for (const char* name : {"_headers", "nginx-pagebake.conf"})
+        reserved.push_back({name, "rename it or disable the headers filter (--disable headers)"});
+  if (options_.delivery.vite_manifest)
+    reserved.push_back({delivery::kViteManifestPath, "rename it or drop --manifest-format vite"});
+  for (const auto& [name, advice] : reserved) {
+    auto it = seen.find(name);
+    if (it != seen.end() && !it->second->generated)
+      return Status::ContentError("the site has a file named " + name +
+                                  ", which pagebake writes; " + advice + "; nothing was written");
+  }
   return Status::OK();
 }
 
@@ -549,7 +562,7 @@ Status Pipeline::WriteOutputs() {
       errors[i] = env_->WriteFile(JoinPath(loc_.staging, r.output_path), r.bytes, mtime);
     }
     if (!errors[i].ok() || !(want_br || want_gz) ||
-        !delivery::WantsPrecompression(options_.delivery, r.type, r.bytes.size()))
+        !delivery::WantsPrecompression(options_.delivery, r.type, r.output_path, r.bytes.size()))
       return;
     std::string br, gz;
     delivery::PrecompressStats stats;
@@ -594,6 +607,14 @@ Status Pipeline::WriteOutputs() {
   }
   for (const Resource* r : all) written_.insert(r->output_path);
   Status s = WriteManifest();
+  if (s.ok() && options_.delivery.vite_manifest) {
+    CostScope scope(meter_, "manifest", RowKind::kStage);
+    s = env_->CreateDirs(JoinPath(loc_.staging, ".vite"));
+    if (s.ok())
+      s = env_->WriteFile(JoinPath(loc_.staging, delivery::kViteManifestPath),
+                          delivery::ViteManifest(*site_), 0);
+    written_.insert(delivery::kViteManifestPath);
+  }
   if (s.ok()) {
     CostScope scope(meter_, "commit", RowKind::kStage);
     s = CommitStaging(env_, loc_, written_, options_.clean);

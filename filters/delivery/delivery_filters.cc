@@ -93,6 +93,10 @@ Status ParseOptions(const nlohmann::json& json, DeliveryOptions* out) {
     } else if (k == "cache_control_hashed") {
       PAGEBAKE_RETURN_IF_ERROR(Expect(v.is_string(), path, "a string"));
       out->cache_control_hashed = v.get<std::string>();
+    } else if (k == "manifest_format") {
+      PAGEBAKE_RETURN_IF_ERROR(Expect(
+          v.is_string() && (v == "pagebake" || v == "vite"), path, "\"pagebake\" or \"vite\""));
+      out->vite_manifest = v == "vite";
     } else if (k == "cache_control_entry") {
       PAGEBAKE_RETURN_IF_ERROR(Expect(v.is_string(), path, "a string"));
       out->cache_control_entry = v.get<std::string>();

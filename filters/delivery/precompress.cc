@@ -146,8 +146,9 @@ std::string GzipEncode(std::string_view bytes, GzipEncoder encoder, int zopfli_i
   return out;
 }
 
-bool WantsPrecompression(const DeliveryOptions& o, ContentType type, uint64_t size) {
-  return IsCompressible(type) && size >= o.precompress_min_bytes && size > 0;
+bool WantsPrecompression(const DeliveryOptions& o, ContentType type, std::string_view path,
+                         uint64_t size) {
+  return IsCompressible(type, path) && size >= o.precompress_min_bytes && size > 0;
 }
 
 Status Precompress(const DeliveryOptions& o, bool want_br, bool want_gzip, std::string_view bytes,
@@ -155,7 +156,11 @@ Status Precompress(const DeliveryOptions& o, bool want_br, bool want_gzip, std::
                    Env* env, CostMeter* meter) {
   br->clear();
   gz->clear();
-  if (!WantsPrecompression(o, type, bytes.size())) return Status::OK();
+  // Fonts are compressible or not by format (TTF vs WOFF2), which the caller knows from the
+  // path (WantsPrecompression); every other type is decided here.
+  if (bytes.empty() || bytes.size() < o.precompress_min_bytes ||
+      (type != ContentType::kFont && !IsCompressible(type)))
+    return Status::OK();
   if (!env) env = DefaultEnv();
   PrecompressStats local;
   const bool cache = !o.cache_dir.empty();

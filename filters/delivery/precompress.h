@@ -39,9 +39,10 @@ struct PrecompressStats {
   PrecompressStats& operator+=(const PrecompressStats& o);
 };
 
-// Whether a file of `type` and `size` is a candidate at all (compressible type, at least
-// precompress_min_bytes).
-bool WantsPrecompression(const DeliveryOptions& o, ContentType type, uint64_t size);
+// Whether the file at `path` (output-relative; its extension tells TTF from WOFF2) of `type` and
+// `size` is a candidate at all (compressible, at least precompress_min_bytes).
+bool WantsPrecompression(const DeliveryOptions& o, ContentType type, std::string_view path,
+                         uint64_t size);
 
 // The siblings of one file. Empty outputs mean "not worth it" (not a candidate, or the encoding
 // saves less than precompress_min_saving). Thread-safe; called per file from worker threads.

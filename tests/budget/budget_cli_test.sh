@@ -136,6 +136,27 @@ expect 0 "relative limit vs directory baseline" -- "$BUDGET" budget "$W/out" --b
   --baseline "$W/out"
 expect 3 "unreadable baseline" -- "$BUDGET" budget "$W/out" --budget "$W/rel.json" --baseline "$W/none.json"
 
+# `pagebake build --budget`: the same checks right after the build, one exit status for both.
+# An invalid budget is refused before any work (exit 2, nothing written).
+expect 0 "build --budget passing" -- "$PAGEBAKE" build "$W/src" -o "$W/out-b" -q --budget "$W/pass.json" \
+  --budget-json "$W/b.json" --budget-junit "$W/b.xml" --color never
+grep -q "PASS" "$W/last.out" || fail "build --budget: table shows no PASS"
+"$PY" -c 'import json,sys; r=json.load(open(sys.argv[1])); assert r["summary"]["exit_code"]==0, r["summary"]' \
+  "$W/b.json" || fail "build --budget-json: not a passing result"
+"$PY" -c 'import sys,xml.etree.ElementTree as E; assert E.parse(sys.argv[1]).getroot().tag=="testsuites"' \
+  "$W/b.xml" || fail "build --budget-junit: not JUnit XML"
+expect 1 "build --budget failing" -- "$PAGEBAKE" build "$W/src" -o "$W/out-b" -q --budget "$W/fail.json"
+grep -q "FAIL" "$W/last.out" || fail "build --budget failing: table shows no FAIL"
+[ -f "$W/out-b/index.html" ] || fail "build --budget failing: the output was not kept"
+expect 0 "build --budget with cost rules (sees its own report)" -- "$PAGEBAKE" build "$W/src" \
+  -o "$W/out-b" -q --budget "$W/cost.json"
+expect 0 "build --budget relative vs own output as baseline" -- "$PAGEBAKE" build "$W/src" \
+  -o "$W/out-b" -q --budget "$W/rel.json" --budget-baseline "$W/out"
+rm -rf "$W/out-c"
+expect 2 "build --budget invalid" -- "$PAGEBAKE" build "$W/src" -o "$W/out-c" -q --budget "$W/bare.json"
+grep -q '\$.files\[0\].max' "$W/last.err" || fail "build --budget invalid: error does not name \$.files[0].max"
+[ ! -e "$W/out-c" ] || fail "build --budget invalid: the build ran anyway"
+
 if [ "$fails" -ne 0 ]; then
   echo "$fails check(s) failed" >&2
   exit 1

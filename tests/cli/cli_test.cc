@@ -121,6 +121,61 @@ std::map<std::string, std::string> TreeHash(const std::string& dir) {
   return out;
 }
 
+TEST_CASE("manifest sizes and vite manifest and HTML report and reserved output names") {
+  TempDir t;
+  MakeSite(t / "src");
+  // The same compressible bytes as TrueType and as WOFF2: only the TTF gets siblings (WOFF2 is
+  // compressed already; its extension says so).
+  std::string font;
+  for (int i = 0; i < 400; ++i) font += "glyf table entry " + std::to_string(i % 17) + ";";
+  testing::WriteFile(t / "src/fonts/a.ttf", font);
+  testing::WriteFile(t / "src/fonts/a.woff2", font);
+  testing::WriteFile(t / "src/css/fonts.css",
+                     "@font-face{font-family:a;src:url(../fonts/a.woff2) format(\"woff2\"),"
+                     "url(../fonts/a.ttf) format(\"truetype\")}\n");
+  RunResult r = Run(t, {"build", t / "src", "-o", t / "out", "-q", "--manifest-format", "vite",
+                        "--report-html", t / "report.html"});
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  json m = json::parse(testing::ReadFile(t / "out/pagebake-manifest.json"));
+  int with_br = 0;
+  for (const json& f : m["files"]) {
+    const std::string path = f["path"];
+    const bool has_br = testing::Exists(t / ("out/" + path + ".br"));
+    // br_bytes is the sibling's size exactly when there is a sibling.
+    if (has_br) {
+      ++with_br;
+      CHECK(f["br_bytes"] == testing::ReadFile(t / ("out/" + path + ".br")).size());
+    } else {
+      CHECK(f["br_bytes"].is_null());
+    }
+    if (path == "fonts/a.ttf") CHECK(has_br);
+    if (path == "fonts/a.woff2") CHECK_FALSE(has_br);
+  }
+  CHECK(with_br >= 1);
+  json vite = json::parse(testing::ReadFile(t / "out/.vite/manifest.json"));
+  REQUIRE(vite.contains("index.html"));
+  CHECK(vite["index.html"]["isEntry"] == true);
+  CHECK(vite["index.html"]["file"] == "index.html");
+  const std::string html = testing::ReadFile(t / "report.html");
+  CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(html.find("<svg") != std::string::npos);
+  // Self-contained: nothing fetched from the network.
+  CHECK(html.find("src=\"http") == std::string::npos);
+  CHECK(html.find("href=\"http") == std::string::npos);
+
+  // A site file with a name pagebake writes is refused by name, and nothing is written.
+  testing::WriteFile(t / "src/_headers", "/*\n  X-Frame-Options: DENY\n");
+  RunResult clash = Run(t, {"build", t / "src", "-o", t / "out2", "-q"});
+  CHECK(clash.exit_code == 1);
+  CHECK(clash.err.find("_headers") != std::string::npos);
+  CHECK(clash.err.find("--disable headers") != std::string::npos);
+  CHECK_FALSE(testing::Exists(t / "out2/index.html"));
+  RunResult ok = Run(t, {"build", t / "src", "-o", t / "out2", "-q", "--disable", "headers"});
+  CHECK(ok.exit_code == 0);
+  CHECK(testing::ReadFile(t / "out2/_headers") == "/*\n  X-Frame-Options: DENY\n");
+}
+
 TEST_CASE("exit codes and messages") {
   TempDir t;
   MakeSite(t / "src");

@@ -172,7 +172,7 @@ int Site(const std::string& dir, int jobs) {
   uint64_t in = 0;
   for (const std::string& f : all) {
     std::string b = Slurp(f);
-    if (!WantsPrecompression(o, ContentTypeFromPath(f), b.size())) continue;
+    if (!WantsPrecompression(o, ContentTypeFromPath(f), f, b.size())) continue;
     in += b.size();
     files.push_back(f);
     bytes.push_back(std::move(b));

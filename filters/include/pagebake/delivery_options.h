@@ -58,6 +58,11 @@ struct DeliveryOptions {
   // resources of other origins (their bytes are not ours to hash).
   std::vector<std::string> sri_own_origins;
 
+  // Also write Vite's `.vite/manifest.json` shape (config "manifest_format": "vite", CLI
+  // --manifest-format vite) for backend helpers that read it. pagebake-manifest.json is always
+  // written. Default false.
+  bool vite_manifest = false;
+
   // headers: Cache-Control for hashed names. Default one year, immutable (the name changes
   // when the content does).
   std::string cache_control_hashed = "public, max-age=31536000, immutable";
