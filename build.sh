@@ -21,6 +21,7 @@ PACKAGES=(
   libpng-dev libjpeg62-turbo-dev libturbojpeg0-dev libgif-dev zlib1g-dev libdeflate-dev
   libzopfli-dev libssl-dev
   nodejs npm webp libjpeg-turbo-progs pngcheck imagemagick ffmpeg optipng brotli strace curl
+  chromium
 )
 
 install_packages() {

@@ -22,9 +22,12 @@
 #include "tool/cmd_budget.h"
 #include "tool/cmd_check.h"
 #include "tool/cmd_embed.h"
+#include "tool/cmd_experiment.h"
 #include "tool/cmd_report.h"
+#include "tool/cmd_verify.h"
 #include "tool/commands.h"
 #include "tool/table.h"
+#include "tool/trace_syscalls.h"
 
 namespace pagebake::tool {
 namespace {
@@ -85,6 +88,9 @@ struct BuildFlags {
   BudgetOutputFlags budget_out;
   std::vector<std::string> filters, disable;
   int jobs = 0;
+  std::string verify_dir = "pagebake-verify";  // build --verify: summary and diff images
+  bool verify = false;
+  bool trace_syscalls = false;  // --trace-syscalls: exact per-row syscalls under ptrace
   bool strict = false, quiet = false, verbose = false, clean = false, verify_html = false,
        include_hidden = false, source_maps = false;
 };
@@ -190,7 +196,9 @@ int RunBuild(CLI::App& cmd, BuildFlags& f) {
     std::cerr << "pagebake: cannot write HTML report " << f.report_html << "\n";
     return kIo;
   }
-  if (!f.quiet) std::cerr << FormatCostTable(result.report, style);
+  // Under --trace-syscalls this is the traced child: the tracing parent prints the table.
+  if (!HandOverTracedReport(result.report) && !f.quiet)
+    std::cerr << FormatCostTable(result.report, style);
   int rc = kOk;
   if (o.strict && result.fallbacks > 0) {
     std::cerr << "pagebake: " << result.fallbacks
@@ -223,6 +231,11 @@ int RunBuild(CLI::App& cmd, BuildFlags& f) {
     int brc = EmitBudgetResult(br, f.budget_out);
     if (brc != kOk && rc == kOk) rc = brc;
     if (brc == kFailed) rc = kFailed;
+  }
+  if (f.verify) {
+    int vrc = VerifyAfterBuild(o, f.verify_dir, f.quiet);
+    if (vrc != kOk && rc == kOk) rc = vrc;
+    if (vrc == kFailed) rc = kFailed;
   }
   return rc;
 }
@@ -257,6 +270,9 @@ int Main(int argc, char** argv) {
   build->add_option("--budget-json", f.budget_out.json, "Write the budget result as JSON");
   build->add_option("--budget-junit", f.budget_out.junit, "Write the budget result as JUnit XML");
   build->add_option("--trace", f.trace, "Write Chrome trace events (Perfetto)");
+  build->add_flag("--trace-syscalls", f.trace_syscalls,
+                  "Re-run under pagebake's ptrace tracer: exact syscalls by name per filter/stage "
+                  "(an untraced run is timed first for the overhead figure)");
   build->add_option("--depfile", f.depfile, "Write a Makefile-style depfile of every file read");
   build->add_option("--depfile-target", f.depfile_target, "Target named in the depfile");
   build->add_option("--cache-dir", f.cache_dir,
@@ -265,6 +281,10 @@ int Main(int argc, char** argv) {
   build->add_flag("--strict", f.strict, "Fallbacks (content errors) fail the build (exit 1)");
   build->add_flag("--clean", f.clean, "Remove files of a previous run that this run did not write");
   build->add_flag("--verify-html", f.verify_html, "Check every rewritten page's DOM with gumbo");
+  build->add_flag("--verify", f.verify,
+                  "Then render SRC and OUT in headless Chromium and compare (exit 1 if a page differs)");
+  build->add_option("--verify-dir", f.verify_dir,
+                    "Where --verify writes verify.html and diff images (default ./pagebake-verify)");
   build->add_flag("--source-maps", f.source_maps, "Write source maps (v3) for external JS and CSS");
   build->add_flag("--include-hidden", f.include_hidden, "Include files whose names start with '.'");
   build->add_flag("-q,--quiet", f.quiet, "Only errors");
@@ -278,11 +298,14 @@ int Main(int argc, char** argv) {
   std::string filters_color = "auto";
   filters->add_option("--color", filters_color, "auto | always | never");
 
-  RunFn run_check, run_budget, run_embed, run_report;
+  RunFn run_check, run_budget, run_embed, run_report, run_verify;
   CLI::App* check = AddCheckCommand(app, &run_check);
   CLI::App* budget = AddBudgetCommand(app, &run_budget);
   CLI::App* embed = AddEmbedCommand(app, &run_embed);
   CLI::App* report = AddReportCommand(app, &run_report);
+  CLI::App* verify = AddVerifyCommand(app, &run_verify);
+  RunFn run_experiment;
+  CLI::App* experiment = AddExperimentCommand(app, &run_experiment);
 
   try {
     app.parse(argc, argv);
@@ -291,11 +314,20 @@ int Main(int argc, char** argv) {
     return rc == 0 ? kOk : kUsage;
   }
 
+  if (*build && f.trace_syscalls) {
+    // Exact mode re-runs this command line under the tracer; nullopt: ptrace is not permitted
+    // here (said why), so build as usual with the cheap counters.
+    if (std::optional<int> rc = RunTraceSyscalls(
+            argc, argv, {f.report, f.report_html, f.quiet, Style{WantColor(f.color)}}))
+      return *rc;
+  }
   if (*build) return RunBuild(*build, f);
   if (*check) return run_check();
   if (*budget) return run_budget();
   if (*embed) return run_embed();
   if (*report) return run_report();
+  if (*verify) return run_verify();
+  if (*experiment) return run_experiment();
   if (*filters) {
     std::vector<FilterDescription> list = ListFilters();
     if (filters_json) {

@@ -34,6 +34,32 @@ Status ReadIdList(const json& v, const std::string& path, std::vector<std::strin
   return Status::OK();
 }
 
+// "paths": [{"match": "docs/*.html", "disable": ["html-collapse-whitespace"]}, ...]
+Status ReadPathRules(const json& v, const std::string& path, std::vector<PathRule>* out) {
+  PAGEBAKE_RETURN_IF_ERROR(Expect(v.is_array(), path, "an array of {\"match\", \"disable\"}"));
+  out->clear();
+  for (size_t i = 0; i < v.size(); ++i) {
+    const std::string at = path + "[" + std::to_string(i) + "]";
+    PAGEBAKE_RETURN_IF_ERROR(Expect(v[i].is_object(), at, "an object"));
+    PathRule rule;
+    for (auto it = v[i].begin(); it != v[i].end(); ++it) {
+      if (it.key() == "match") {
+        PAGEBAKE_RETURN_IF_ERROR(Expect(it.value().is_string() &&
+                                            !it.value().get<std::string>().empty(),
+                                        at + ".match", "a non-empty glob string"));
+        rule.match = it.value().get<std::string>();
+      } else if (it.key() == "disable") {
+        PAGEBAKE_RETURN_IF_ERROR(ReadIdList(it.value(), at + ".disable", &rule.disable));
+      } else if (it.key() != "comment") {
+        return Status::InvalidArgument(at + "." + it.key() + ": unknown option");
+      }
+    }
+    if (rule.match.empty()) return Status::InvalidArgument(at + ": missing \"match\"");
+    out->push_back(std::move(rule));
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 Status LoadConfigJson(const std::string& text, const std::string& origin, Options* o) {
@@ -61,6 +87,8 @@ Status LoadConfigJson(const std::string& text, const std::string& origin, Option
       PAGEBAKE_RETURN_IF_ERROR(ReadIdList(v, path, &o->enable));
     } else if (k == "disable") {
       PAGEBAKE_RETURN_IF_ERROR(ReadIdList(v, path, &o->disable));
+    } else if (k == "paths") {
+      PAGEBAKE_RETURN_IF_ERROR(ReadPathRules(v, path, &o->paths));
     } else if (k == "jobs") {
       PAGEBAKE_RETURN_IF_ERROR(Expect(v.is_number_integer() && v.get<int>() >= 0, path,
                                       "a non-negative integer"));
@@ -71,9 +99,10 @@ Status LoadConfigJson(const std::string& text, const std::string& origin, Option
     } else if (k == "skip_hidden" || k == "clean" || k == "strict") {
       PAGEBAKE_RETURN_IF_ERROR(Expect(v.is_boolean(), path, "true or false"));
       (k == "skip_hidden" ? o->skip_hidden : k == "clean" ? o->clean : o->strict) = v.get<bool>();
-    } else if (k == "max_file_bytes" || k == "max_files") {
+    } else if (k == "max_file_bytes" || k == "max_files" || k == "max_output_bytes") {
       PAGEBAKE_RETURN_IF_ERROR(Expect(v.is_number_unsigned(), path, "a positive integer"));
-      (k == "max_files" ? o->max_files : o->max_file_bytes) = v.get<uint64_t>();
+      (k == "max_files" ? o->max_files
+       : k == "max_file_bytes" ? o->max_file_bytes : o->max_output_bytes) = v.get<uint64_t>();
     } else if (k == "html") {
       Status s = html::ParseOptions(v, &o->html);
       if (!s.ok()) return Status::InvalidArgument(origin + ": " + s.message());

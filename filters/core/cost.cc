@@ -12,6 +12,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "filters/core/scope_marker.h"
+
 namespace pagebake {
 
 struct CostMeter::Frame {
@@ -24,6 +26,7 @@ struct CostMeter::Frame {
   uint64_t files = 1;
   uint64_t bytes_in = 0, bytes_out = 0, fallbacks = 0;
   CostMeter* meter = nullptr;
+  uint32_t marker_id = 0;  // scope id announced to the syscall tracer (scope_marker.h)
 };
 
 namespace {
@@ -140,6 +143,10 @@ void Calibrate(ThreadState& t) {
 
 int64_t Clamp0(int64_t v) { return v < 0 ? 0 : v; }
 
+// The syscalls one Sample() makes once the thread is calibrated (the tracer charges them to the
+// meter row).
+int SampleSyscalls(const ThreadState& t) { return 1 + (t.perf_fd >= 0) + (t.io_fd >= 0); }
+
 // Charges what happened since the last sample to the innermost open frame.
 //
 // The meter's own syscalls are subtracted exactly. A sample does, in order: read(perf fd) —
@@ -151,7 +158,8 @@ int64_t Clamp0(int64_t v) { return v < 0 ? 0 : v; }
 void ChargeTop(ThreadState& t, const Counters& now, int64_t prev_io_bytes) {
   Counters d = now - t.last;
   const bool perf = t.perf_fd >= 0, io = t.io_fd >= 0;
-  d.syscalls = Clamp0(d.syscalls - (perf ? 3 : 0));
+  // Under the syscall tracer, the interval also holds the scope marker issued before this sample.
+  d.syscalls = Clamp0(d.syscalls - (perf ? 3 + ScopeMarkersOn() : 0));
   d.syscr = Clamp0(d.syscr - (perf ? 1 : 0) - (io ? 1 : 0));
   d.rchar = Clamp0(d.rchar - (perf ? 8 : 0) - (io ? prev_io_bytes : 0));
   EnvOpCounts ops = ThreadEnvOps() - t.last_ops;
@@ -224,6 +232,9 @@ Counters Counters::operator-(const Counters& o) const {
 }
 
 CostMeter::CostMeter() {
+  InitScopeMarkers();
+  // Under the tracer: what the thread did before this point is the "startup" row.
+  if (ScopeMarkersOn()) AnnounceScope(0, {}, static_cast<int>(RowKind::kUnattributed), 0);
   start_ns_ = MonotonicNs();
   startup_ = ProcessTotals();
   startup_.syscalls = 0;  // not countable before the counter exists
@@ -356,6 +367,10 @@ CostScope::CostScope(CostMeter* meter, std::string_view name, RowKind kind,
   frame_->kind = kind;
   if (meter_->trace_) frame_->file = std::string(file);
   frame_->meter = meter;
+  if (ScopeMarkersOn()) {
+    frame_->marker_id = ScopeMarkerId(frame_->name, static_cast<int>(kind));
+    AnnounceScope(frame_->marker_id, frame_->name, static_cast<int>(kind), SampleSyscalls(t));
+  }
   int64_t prev_io = t.last_io_bytes;
   Counters now = Sample(t);
   if (t.stack.empty()) {
@@ -371,6 +386,11 @@ CostScope::CostScope(CostMeter* meter, std::string_view name, RowKind kind,
 CostScope::~CostScope() {
   if (!meter_) return;
   ThreadState& t = tls;
+  if (ScopeMarkersOn()) {  // back to the parent scope, or to none
+    const CostMeter::Frame* up = t.stack.size() >= 2 ? t.stack[t.stack.size() - 2] : nullptr;
+    AnnounceScope(up ? up->marker_id : 0, up ? std::string_view(up->name) : std::string_view(),
+                  static_cast<int>(up ? up->kind : RowKind::kUnattributed), SampleSyscalls(t));
+  }
   int64_t prev_io = t.last_io_bytes;
   Counters now = Sample(t);
   ChargeTop(t, now, prev_io);

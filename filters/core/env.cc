@@ -343,6 +343,7 @@ Status FakeEnv::ReadFile(const std::string& path, std::string* out) {
   std::lock_guard<std::mutex> l(mu_);
   auto it = files_.find(path);
   if (it == files_.end()) return Status::IoError("open " + path + ": No such file or directory");
+  if (path == fail_read_) return Status::IoError("read " + path + ": Permission denied");
   reads_.push_back(path);
   *out = it->second.bytes;
   ++tls_ops[EnvOp::kOpen];

@@ -89,6 +89,8 @@ class FakeEnv : public Env {
   std::vector<std::string> writes() const;
   // Make writes under this prefix fail with an IO error (unwritable output).
   void FailWritesUnder(std::string prefix) { fail_prefix_ = std::move(prefix); }
+  // Make reads of this one file fail with an IO error (an unreadable source file).
+  void FailReadsOf(std::string path) { fail_read_ = std::move(path); }
 
   Status ReadFile(const std::string& path, std::string* out) override;
   Status Stat(const std::string& path, FileInfo* info, bool follow) override;
@@ -110,7 +112,7 @@ class FakeEnv : public Env {
   std::map<std::string, File> files_;
   std::set<std::string> dirs_;
   std::vector<std::string> reads_, writes_;
-  std::string fail_prefix_;
+  std::string fail_prefix_, fail_read_;
 };
 
 // "a/b" + "c" -> "a/b/c".

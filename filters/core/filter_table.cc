@@ -1,5 +1,7 @@
 #include "filters/core/filter_table.h"
 
+#include "filters/core/test_filters.h"
+
 namespace pagebake {
 namespace {
 
@@ -113,7 +115,7 @@ std::span<const FilterInfo> FilterTable() { return kTable; }
 const FilterInfo* FindFilter(std::string_view id) {
   for (const FilterInfo& f : kTable)
     if (f.id == id) return &f;
-  return nullptr;
+  return FindTestFilter(id);  // rows a test registered at runtime (none in the CLI)
 }
 
 bool InLevel(const FilterInfo& f, Level level) {

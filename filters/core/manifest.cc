@@ -5,6 +5,7 @@
 
 #include "filters/core/hash.h"
 #include "filters/core/pipeline.h"
+#include "filters/delivery/cache_extend_filter.h"
 
 namespace pagebake {
 
@@ -28,6 +29,11 @@ Status Pipeline::WriteManifest() {
     f["hashed"] = r->output_path != r->path && cache_extend_;
     f["entry_point"] = r->entry_point;
     f["sri"] = SriSha384(r->bytes);
+    // cache-extend also kept the file under its source name (same bytes, a hard link).
+    if (cache_extend_) {
+      const std::string kept = delivery::KeptOriginalName(options_.delivery, *r);
+      if (!kept.empty()) f["also_at"] = kept;
+    }
     files.push_back(std::move(f));
     if (r->type == ContentType::kHtml) {
       ordered_json loads = ordered_json::array();

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <thread>
 
+#include "filters/budget/glob.h"
 #include "filters/core/formats.h"
 #include "filters/core/hash.h"
 #include "filters/core/scan.h"
@@ -27,6 +28,16 @@ std::string SwapExtension(const std::string& path, std::string_view ext) {
   size_t dot = path.find_last_of('.');
   if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) dot = path.size();
   return path.substr(0, dot) + std::string(ext);
+}
+
+// Per-path rules (Options::paths, written by `pagebake verify --bisect`): whether filter `id` is
+// switched off for the file whose source path is `path`.
+bool DisabledForPath(const Options& o, std::string_view path, std::string_view id) {
+  for (const PathRule& rule : o.paths)
+    if (std::find(rule.disable.begin(), rule.disable.end(), id) != rule.disable.end() &&
+        budget::GlobMatch(rule.match, path))
+      return true;
+  return false;
 }
 
 }  // namespace
@@ -63,6 +74,7 @@ Status Pipeline::Run(BuildResult* result, const BuildHooks& hooks) {
   }
   if (s.ok()) s = WriteOutputs();
   if (s.ok() && !options_.depfile.empty()) s = WriteDepfile();
+  if (s.ok()) s = deferred_error_;
 
   Report& rep = result->report;
   rep.level = std::string(LevelName(options_.level));
@@ -166,7 +178,13 @@ Status Pipeline::Load() {
       },
       [&] { Progress("read"); });
   for (size_t i = 0; i < files.size(); ++i) {
-    if (!errors[i].ok()) return errors[i];  // an unreadable source file is an IO error
+    if (!errors[i].ok()) {
+      // One unreadable file does not stop the others: it is named, left out of this build (its
+      // previous output stays: see WriteOutputs), and the run ends with this IO error (exit 3).
+      diagnostics_.Add({Severity::kError, files[i].path, 0, 0, "read", errors[i].message()});
+      if (deferred_error_.ok()) deferred_error_ = errors[i];
+      continue;
+    }
     files_read_.push_back(files[i].abs_path);
     Resource& r = loaded[i];
     if (r.skipped)
@@ -322,6 +340,7 @@ void Pipeline::RewriteResource(Resource& r, int worker) {
   if (r.skipped) return;
   for (auto& f : filters_[worker]) {
     if (!(f->capabilities() & kRewritesResource) || !f->HandlesResource(r.type)) continue;
+    if (!options_.paths.empty() && DisabledForPath(options_, r.path, f->id())) continue;
     RunResourceFilter(*f, r);
   }
   if (r.type == ContentType::kCss) Relink(r);
@@ -333,6 +352,7 @@ void Pipeline::RewritePage(Resource& r, int worker) {
   html::Document& doc = *it->second;
   for (auto& f : filters_[worker]) {
     if (!(f->capabilities() & (kRewritesHtml | kRewritesInline))) continue;
+    if (!options_.paths.empty() && DisabledForPath(options_, r.path, f->id())) continue;
     RunPageFilter(*f, r, doc);
   }
   Relink(r);
@@ -495,11 +515,16 @@ Status Pipeline::CheckOutputNames() {
   CostScope scope(meter_, "check-names", RowKind::kStage);
   std::map<std::string, const Resource*> seen;
   for (const Resource* r : site_->All()) {
-    auto [it, inserted] = seen.emplace(r->output_path, r);
-    if (!inserted)
-      return Status::ContentError("two files would be written to '" + r->output_path +
-                                  "': '" + it->second->path + "' and '" + r->path +
-                                  "'; nothing was written");
+    for (const std::string& out :
+         {r->output_path, cache_extend_ ? delivery::KeptOriginalName(options_.delivery, *r)
+                                        : std::string()}) {
+      if (out.empty()) continue;
+      auto [it, inserted] = seen.emplace(out, r);
+      if (!inserted)
+        return Status::ContentError("two files would be written to '" + out + "': '" +
+                                    it->second->path + "' and '" + r->path +
+                                    "'; nothing was written");
+    }
   }
   // Names pagebake itself writes into the output: a source file with one of them would be
   // silently replaced, so it is an error naming the file and what to do instead.
@@ -511,6 +536,14 @@ Status Pipeline::CheckOutputNames() {
         reserved.push_back({name, "rename it or disable the headers filter (--disable headers)"});
   if (options_.delivery.vite_manifest)
     reserved.push_back({delivery::kViteManifestPath, "rename it or drop --manifest-format vite"});
+  uint64_t total = 0;  // kept original names are hard links: no bytes of their own
+  for (const auto& [path, r] : seen)
+    if (path == r->output_path) total += r->bytes.size();
+  if (total > options_.max_output_bytes)
+    return Status::ContentError("the output would be " + std::to_string(total) +
+                                " bytes, more than max_output_bytes (" +
+                                std::to_string(options_.max_output_bytes) +
+                                "); nothing was written");
   for (const auto& [name, advice] : reserved) {
     auto it = seen.find(name);
     if (it != seen.end() && !it->second->generated)
@@ -562,8 +595,10 @@ Status Pipeline::WriteOutputs() {
       errors[i] = env_->WriteFile(JoinPath(loc_.staging, r.output_path), r.bytes, mtime);
     }
     if (!errors[i].ok() || !(want_br || want_gz) ||
-        !delivery::WantsPrecompression(options_.delivery, r.type, r.output_path, r.bytes.size()))
+        !delivery::WantsPrecompression(options_.delivery, r.type, r.output_path, r.bytes.size())) {
+      LinkOriginalName(r, &siblings[i], &errors[i]);
       return;
+    }
     std::string br, gz;
     delivery::PrecompressStats stats;
     {
@@ -585,6 +620,7 @@ Status Pipeline::WriteOutputs() {
       errors[i] = env_->WriteFile(JoinPath(loc_.staging, r.output_path + ".gz"), gz, mtime);
       siblings[i].push_back(r.output_path + ".gz");
     }
+    LinkOriginalName(r, &siblings[i], &errors[i]);
   }, [&] { Progress("write"); });
   for (auto& v : siblings)
     for (auto& p : v) written_.insert(p);
@@ -617,10 +653,28 @@ Status Pipeline::WriteOutputs() {
   }
   if (s.ok()) {
     CostScope scope(meter_, "commit", RowKind::kStage);
-    s = CommitStaging(env_, loc_, written_, options_.clean);
+    // A file that could not be read this time keeps its previous output: no --clean then.
+    s = CommitStaging(env_, loc_, written_, options_.clean && deferred_error_.ok());
   }
   if (!s.ok()) (void)env_->RemoveAll(loc_.staging);
   return s;
+}
+
+// cache-extend's kept original name (delivery::KeptOriginalName): hard links in the staging
+// directory to the hashed file and its siblings, recorded in `written`.
+void Pipeline::LinkOriginalName(const Resource& r, std::vector<std::string>* written,
+                                Status* error) {
+  if (!error->ok() || !cache_extend_) return;
+  const std::string kept = delivery::KeptOriginalName(options_.delivery, r);
+  if (kept.empty()) return;
+  std::vector<std::pair<std::string, std::string>> links = {{r.output_path, kept}};
+  for (const std::string& s : *written)  // the siblings written so far: x.<hash>.css.br ...
+    links.push_back({s, kept + s.substr(r.output_path.size())});
+  for (auto& [from, to] : links) {
+    *error = env_->Link(JoinPath(loc_.staging, from), JoinPath(loc_.staging, to));
+    if (!error->ok()) return;
+    written->push_back(to);
+  }
 }
 
 Status Pipeline::WriteDepfile() {

@@ -51,6 +51,7 @@ class Pipeline {
   Status WriteOutputs();
   Status WriteManifest();
   Status WriteDepfile();
+  void LinkOriginalName(const Resource& r, std::vector<std::string>* written, Status* error);
   void Progress(std::string_view stage);
   void ForEach(const std::vector<Resource*>& items, std::string_view stage,
                const std::function<void(Resource&, int)>& fn);
@@ -59,6 +60,8 @@ class Pipeline {
   Env* env_;
   CostMeter* meter_;
   DiagnosticSink diagnostics_;
+  // The first source file that could not be read: the rest is built, then Run returns it.
+  Status deferred_error_;
   OutputLocation loc_;
   FilterSelection selection_;
   std::unique_ptr<Site> site_;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "filters/core/test_filters.h"
+
 #include "filters/css/css_filters.h"
 #include "filters/delivery/delivery_filters.h"
 #include "filters/html/html_filters.h"
@@ -48,7 +50,7 @@ std::unique_ptr<Filter> CreateFilter(const FilterInfo& info, const Options& opti
     case Family::kJs: return js::CreateFilter(info, options);
     case Family::kImage: return image::CreateFilter(info, options);
     case Family::kDelivery: return delivery::CreateFilter(info, options);
-    case Family::kTest: return nullptr;
+    case Family::kTest: return CreateTestFilter(info, options);
   }
   return nullptr;
 }
@@ -65,6 +67,9 @@ Status SelectFilters(const Options& options, FilterSelection* out) {
     if (!FindFilter(id)) return UnknownId(id);
   for (const std::string& id : options.disable)
     if (!FindFilter(id)) return UnknownId(id);
+  for (const PathRule& rule : options.paths)
+    for (const std::string& id : rule.disable)
+      if (!FindFilter(id)) return UnknownId(id);
   auto named = [](const std::vector<std::string>& v, std::string_view id) {
     return std::find(v.begin(), v.end(), id) != v.end();
   };
@@ -81,6 +86,9 @@ Status SelectFilters(const Options& options, FilterSelection* out) {
     }
     out->enabled.push_back(&f);
   }
+  // Test-only rows (test_filters.h): only when named, after every table filter.
+  for (const FilterInfo* f : TestFilterRows())
+    if (named(options.enable, f->id) && !named(options.disable, f->id)) out->enabled.push_back(f);
   return Status::OK();
 }
 

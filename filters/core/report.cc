@@ -71,6 +71,20 @@ std::map<std::string, uint64_t> Counts(const json& j, const char* key) {
   return out;
 }
 
+std::map<std::string, SyscallStat> SyscallStats(const json& row) {
+  std::map<std::string, SyscallStat> out;
+  auto it = row.find("syscall_stats");
+  if (it == row.end() || !it->is_object()) return out;
+  for (auto& [name, v] : it->items()) {
+    if (!v.is_object()) continue;
+    SyscallStat& st = out[name];
+    st.count = UInt(v, "count");
+    st.errors = UInt(v, "errors");
+    st.kernel_ns = Int(v, "kernel_ns");
+  }
+  return out;
+}
+
 CostCounters CountersFrom(const json& j) {
   CostCounters c;
   if (!j.is_object()) return c;
@@ -120,8 +134,13 @@ CostCounters ToCostCounters(const Counters& c, bool syscalls_known) {
 std::string ReportToJson(const Report& r) {
   ordered_json j;
   j["schema"] = kReportSchema;
+  j["schema_revision"] = kReportSchemaRevision;
   j["tool"] = {{"name", "pagebake"}, {"version", r.tool_version}};
   j["exact"] = r.exact;
+  if (r.exact)
+    j["syscall_trace"] = {{"tracer", "ptrace"},
+                          {"traced_wall_ns", r.traced_wall_ns},
+                          {"untraced_wall_ns", r.untraced_wall_ns}};
   j["options"] = {{"level", r.level}, {"filters", r.filters}, {"jobs", r.jobs}, {"io", r.io}};
   j["process"] = CountersJson(r.process, false);
   ordered_json rows = ordered_json::array();
@@ -134,6 +153,12 @@ std::string ReportToJson(const Report& r) {
     const ordered_json counters = CountersJson(row.cost, false);
     for (auto& [k, v] : counters.items()) o[k] = v;
     if (!row.syscalls_by_name.empty()) o["syscalls_by_name"] = row.syscalls_by_name;
+    if (!row.syscall_stats.empty()) {
+      ordered_json stats = ordered_json::object();
+      for (auto& [name, st] : row.syscall_stats)
+        stats[name] = {{"count", st.count}, {"errors", st.errors}, {"kernel_ns", st.kernel_ns}};
+      o["syscall_stats"] = std::move(stats);
+    }
     o["env_ops"] = row.env_ops;
     o["bytes_in"] = row.bytes_in;
     o["bytes_out"] = row.bytes_out;
@@ -186,6 +211,8 @@ Result<Report> ReportFromJson(const std::string& text) {
   Report r;
   r.tool_version = Str(obj(j, "tool"), "version");
   r.exact = Bool(j, "exact");
+  r.traced_wall_ns = Int(obj(j, "syscall_trace"), "traced_wall_ns");
+  r.untraced_wall_ns = Int(obj(j, "syscall_trace"), "untraced_wall_ns");
   const json& o = obj(j, "options");
   r.level = Str(o, "level");
   r.jobs = static_cast<int>(Int(o, "jobs"));
@@ -203,6 +230,7 @@ Result<Report> ReportFromJson(const std::string& text) {
       row.cost = CountersFrom(row_json);
       row.env_ops = Counts(row_json, "env_ops");
       row.syscalls_by_name = Counts(row_json, "syscalls_by_name");
+      row.syscall_stats = SyscallStats(row_json);
       row.bytes_in = UInt(row_json, "bytes_in");
       row.bytes_out = UInt(row_json, "bytes_out");
       row.fallbacks = UInt(row_json, "fallbacks");

@@ -72,6 +72,17 @@ bool HasHashedName(const DeliveryOptions& o, const Resource& r) {
   return base.find(HashFor(o, r.bytes)) != std::string_view::npos;
 }
 
+std::string KeptOriginalName(const DeliveryOptions& o, const Resource& r) {
+  if (!o.keep_original_names || r.generated || !HasHashedName(o, r)) return {};
+  auto ext = [](std::string_view p) {
+    size_t slash = p.find_last_of('/'), dot = p.find_last_of('.');
+    return dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)
+               ? std::string_view()
+               : p.substr(dot);
+  };
+  return ext(r.path) == ext(r.output_path) ? r.path : std::string();
+}
+
 Status CheckNameTemplate(std::string_view tmpl) {
   if (tmpl.find("[hash]") == std::string_view::npos)
     return Status::InvalidArgument("delivery.name_template: must contain [hash]");

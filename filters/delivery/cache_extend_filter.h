@@ -46,6 +46,11 @@ std::string HashedPath(const DeliveryOptions& o, std::string_view path, std::str
 // unhashed files, and files whose bytes changed after naming).
 bool HasHashedName(const DeliveryOptions& o, const Resource& r);
 
+// Whether `r`, renamed to its hashed name, is also written under its original name (a hard link
+// to the same bytes): DeliveryOptions::keep_original_names, a source file (not generated), and
+// the same extension (a PNG converted to WebP is not served as ".png"). Empty when not.
+std::string KeptOriginalName(const DeliveryOptions& o, const Resource& r);
+
 // Checks the name template: it must contain [hash] and [name] (else two files would collide
 // or the name would say nothing), and no '/'.
 Status CheckNameTemplate(std::string_view tmpl);

@@ -64,6 +64,9 @@ Status ParseOptions(const nlohmann::json& json, DeliveryOptions* out) {
       PAGEBAKE_RETURN_IF_ERROR(StringList(v, path, &out->entry_points));
     } else if (k == "hash_types") {
       PAGEBAKE_RETURN_IF_ERROR(StringList(v, path, &out->hash_types));
+    } else if (k == "keep_original_names") {
+      PAGEBAKE_RETURN_IF_ERROR(Expect(v.is_boolean(), path, "true or false"));
+      out->keep_original_names = v.get<bool>();
     } else if (k == "hash_unreferenced") {
       PAGEBAKE_RETURN_IF_ERROR(Expect(v.is_boolean(), path, "true or false"));
       out->hash_unreferenced = v.get<bool>();

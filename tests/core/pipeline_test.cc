@@ -187,6 +187,62 @@ TEST_CASE("a failed write leaves the previous output intact") {
   for (const std::string& w : env.writes()) CHECK(w.rfind("/.o.pagebake-staging", 0) == 0);
 }
 
+TEST_CASE("an unreadable source file is named and the other files are still built") {
+  FakeEnv env;
+  env.AddFile("/s/index.html", "<p>new <img src=a.png>");
+  env.AddFile("/s/a.png", "not really a png");
+  env.AddFile("/s/b.css", "b{}");
+  env.AddFile("/o/a.png", "previous a.png");
+  env.FailReadsOf("/s/a.png");
+  Options o;
+  o.source_dir = "/s";
+  o.output_dir = "/o";
+  o.level = Level::kPassthrough;
+  o.jobs = 2;
+  o.clean = true;  // even so, the unreadable file's previous output is kept
+  CostMeter meter;
+  Pipeline p(o, &env, &meter);
+  BuildResult r;
+  Status s = p.Run(&r, {});
+  CHECK(s.IsIoError());  // exit 3
+  CHECK(env.Contents("/o/index.html") == "<p>new <img src=a.png>");
+  CHECK(env.Contents("/o/b.css") == "b{}");
+  CHECK(env.Contents("/o/a.png") == "previous a.png");
+  bool named = false;
+  for (const Diagnostic& d : p.diagnostics())
+    named |= d.severity == Severity::kError && d.path == "a.png" &&
+             d.message.find("Permission denied") != std::string::npos;
+  CHECK(named);
+}
+
+TEST_CASE("max_output_bytes: an output over the limit is refused before anything is written") {
+  FakeEnv env;
+  env.AddFile("/s/index.html", std::string(3000, 'x'));
+  env.AddFile("/s/b.txt", std::string(3000, 'y'));
+  env.AddFile("/o/index.html", "old");
+  Options o;
+  o.source_dir = "/s";
+  o.output_dir = "/o";
+  o.level = Level::kPassthrough;
+  o.jobs = 1;
+  o.max_output_bytes = 5000;
+  CostMeter meter;
+  {
+    Pipeline p(o, &env, &meter);
+    BuildResult r;
+    Status s = p.Run(&r, {});
+    CHECK_FALSE(s.ok());
+    CHECK(s.message().find("max_output_bytes") != std::string::npos);
+    CHECK(env.Contents("/o/index.html") == "old");
+    CHECK(env.writes().empty());
+  }
+  o.max_output_bytes = 6000;
+  Pipeline p(o, &env, &meter);
+  BuildResult r;
+  CHECK(p.Run(&r, {}).ok());
+  CHECK(env.Contents("/o/b.txt") == std::string(3000, 'y'));
+}
+
 TEST_CASE("a second build replaces the first, --clean drops stale files") {
   TempDir t;
   MakeSite(t);

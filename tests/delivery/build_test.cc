@@ -4,6 +4,8 @@
 // touching the previous output, missing files warn and keep their URL, cycles terminate.
 #include <catch2/catch.hpp>
 
+#include <sys/stat.h>
+
 #include <map>
 #include <regex>
 #include <set>
@@ -78,8 +80,16 @@ TEST_CASE("cache-extend: hashed names, references rewritten, entry points kept")
       std::string stem = std::string(src).substr(0, std::string(src).rfind('.'));
       std::string ext = std::string(src).substr(std::string(src).rfind('.'));
       CHECK(out == stem + "." + Hash10(bytes) + ext);
-      CHECK_FALSE(testing::Exists(t / ("out/" + std::string(src))));
+      // The original name is kept too (runtime-built URLs, outside links): the same inode.
+      struct stat hashed_st, kept_st;
+      REQUIRE(::stat((t / ("out/" + out)).c_str(), &hashed_st) == 0);
+      REQUIRE(::stat((t / ("out/" + std::string(src))).c_str(), &kept_st) == 0);
+      CHECK(hashed_st.st_ino == kept_st.st_ino);
     }
+  }
+  SECTION("the manifest says where the original name was kept, headers never call it immutable") {
+    std::string manifest = testing::ReadFile(t / "out/pagebake-manifest.json");
+    CHECK(manifest.find("\"also_at\": \"css/site.css\"") != std::string::npos);
   }
   SECTION("entry points and unreferenced files keep their names") {
     for (const char* src : {"index.html", "about.html", "robots.txt", "img/unused.png"}) {
@@ -116,6 +126,45 @@ TEST_CASE("cache-extend: hashed names, references rewritten, entry points kept")
     std::string site = testing::ReadFile(t / ("out/" + names["css/site.css"]));
     CHECK(site.find(names["css/base.css"].substr(4)) != std::string::npos);
   }
+}
+
+TEST_CASE("cache-extend: keep_original_names false writes only hashed names") {
+  TempDir t;
+  MakeSite(t);
+  Options o = Opts(t, "out", {"cache-extend", "headers", "precompress-br"});
+  o.delivery.keep_original_names = false;
+  auto run = testing::RunPipeline(o);
+  REQUIRE(run.status.ok());
+  auto names = Names(run.result);
+  CHECK(names["css/site.css"] != "css/site.css");
+  CHECK(testing::Exists(t / ("out/" + names["css/site.css"])));
+  CHECK_FALSE(testing::Exists(t / "out/css/site.css"));
+  CHECK_FALSE(testing::Exists(t / "out/css/site.css.br"));
+}
+
+TEST_CASE("cache-extend: kept original names get siblings and no immutable caching") {
+  TempDir t;
+  MakeSite(t);
+  testing::WriteFile(t / "src/css/site.css", testing::ReadFile(t / "src/css/site.css") +
+                                                 std::string(4000, ' ') + ".pad{color:red}\n");
+  auto run = testing::RunPipeline(Opts(t, "out", {"cache-extend", "headers", "precompress-br"}));
+  REQUIRE(run.status.ok());
+  auto names = Names(run.result);
+  const std::string hashed = names["css/site.css"];
+  REQUIRE(testing::Exists(t / ("out/" + hashed + ".br")));
+  CHECK(testing::ReadFile(t / "out/css/site.css.br") ==
+        testing::ReadFile(t / ("out/" + hashed + ".br")));
+  const std::string headers = testing::ReadFile(t / "out/_headers");
+  INFO(headers);
+  // The hashed name is immutable; the kept name is not (its content changes across builds), so
+  // css/ is no longer a directory of hashed files only.
+  CHECK(headers.find("/css/*") == std::string::npos);
+  CHECK(headers.find("/css/site.css\n") == std::string::npos);
+  size_t at = headers.find("/" + hashed + "\n");
+  REQUIRE(at != std::string::npos);
+  const size_t line = headers.find('\n', at) + 1;
+  CHECK(headers.substr(line, headers.find('\n', line) - line).find("immutable") !=
+        std::string::npos);
 }
 
 TEST_CASE("cache-extend: rewritten URLs keep the form the author wrote") {

@@ -12,8 +12,9 @@ struct Files {
   std::string headers, nginx;
 };
 
-Files Make(bool with_siblings) {
+Files Make(bool with_siblings, bool keep_original_names = false) {
   Options options;
+  options.delivery.keep_original_names = keep_original_names;
   const DeliveryOptions& o = options.delivery;
   Site site("/nonexistent-root");
   auto add = [&](const std::string& path, ContentType type, bool hashed, bool entry) {
@@ -81,6 +82,21 @@ TEST_CASE("headers: _headers") {
       CHECK(Has(f.headers, row.needle) == row.present);
     }
   }
+}
+
+TEST_CASE("headers: kept original names are never immutable") {
+  // cache-extend's keep_original_names (the default): assets/a.css is also served under its
+  // source name, whose content changes between builds, so assets/ is no longer all-hashed.
+  Files f = Make(true, true);
+  INFO(f.headers);
+  INFO(f.nginx);
+  CHECK_FALSE(Has(f.headers, "/assets/*"));
+  CHECK_FALSE(Has(f.nginx, "location ^~ \"/assets/\""));
+  CHECK(Has(f.headers, "/assets/a.c9ab6b7fa2.css\n  Cache-Control: public, max-age=31536000, immutable\n"));
+  CHECK(Has(f.nginx, "location = \"/assets/a.c9ab6b7fa2.css\" {\n  add_header Cache-Control "
+                     "\"public, max-age=31536000, immutable\""));
+  CHECK_FALSE(Has(f.headers, "/assets/a.css"));
+  CHECK_FALSE(Has(f.nginx, "\"/assets/a.css\""));
 }
 
 TEST_CASE("headers: nginx include") {

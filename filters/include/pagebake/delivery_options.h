@@ -27,6 +27,12 @@ struct DeliveryOptions {
   // hashed names. Empty (default): every cacheable static type (CSS, JS, images, fonts,
   // media, PDF, wasm). Narrow it when some other system caches, say, media by its own rules.
   std::vector<std::string> hash_types;
+  // cache-extend: also keep each renamed file under its original name (a hard link: no extra
+  // disk, no extra transfer; pages reference the hashed name). Default true: scripts build
+  // URLs at run time (mdBook's ferris.js builds "img/ferris/<kind>.svg"; `pagebake verify`
+  // found those icons missing on the Rust book), and other sites link to assets by name.
+  // The original name is served with the entry points' Cache-Control, never immutable.
+  bool keep_original_names = true;
   // cache-extend: also hash resources nothing references. Default false: an unreferenced file
   // may be linked from outside the site (a blog post, an email), and renaming it breaks that.
   bool hash_unreferenced = false;

@@ -18,6 +18,15 @@ namespace pagebake {
 enum class Level { kPassthrough, kCore, kBandwidth, kAll };
 enum class IoStrategy { kRead, kMmap };
 
+// Per-path filter settings (config "paths": [{"match": "docs/*.html", "disable": [...]}]):
+// the filters in `disable` do not run on files whose root-relative source path matches the glob
+// (`*`/`?` within a segment, `**` across segments): page passes and inline fragments for HTML
+// pages, whole-resource rewrites for the others. What `pagebake verify --bisect` writes.
+struct PathRule {
+  std::string match;
+  std::vector<std::string> disable;
+};
+
 struct Options {
   std::string source_dir;  // the site root; nothing is ever written inside it
   std::string output_dir;  // must not be the source root, inside it, or contain it
@@ -25,6 +34,9 @@ struct Options {
   Level level = Level::kCore;
   std::vector<std::string> enable;
   std::vector<std::string> disable;
+  // Per-path exceptions to the selection above, in order; a file matching several rules gets the
+  // union of their `disable` lists. Default none.
+  std::vector<PathRule> paths;
   // Worker threads; 0 = number of cores. Output never depends on it.
   int jobs = 0;
   // How whole files are read: read(2) into a buffer, or mmap(2). The report shows the trade:
@@ -40,6 +52,9 @@ struct Options {
   // than max_files files is refused.
   uint64_t max_file_bytes = 256ull << 20;
   uint64_t max_files = 1'000'000;
+  // The whole output (files before precompressed siblings) may not exceed this; checked before
+  // anything is written. Default 16 GiB: a runaway (say, an inlining loop) stops cleanly.
+  uint64_t max_output_bytes = 16ull << 30;
   // Write a Makefile-style depfile (absolute paths) listing every file read. Empty: none.
   std::string depfile;
   // The depfile's target (the path a build system declared as output). Empty: the manifest.

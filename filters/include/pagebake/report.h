@@ -16,6 +16,9 @@
 namespace pagebake {
 
 inline constexpr char kReportSchema[] = "pagebake-report/1";
+// Additions within schema 1 (README, "report schema changelog"); readers of /1 are unaffected.
+// 2: per-row "syscall_stats" and the top-level "syscall_trace" (exact mode).
+inline constexpr int kReportSchemaRevision = 2;
 
 struct CostCounters {
   int64_t wall_ns = 0;
@@ -32,6 +35,14 @@ struct CostCounters {
   int64_t io_syscalls() const { return syscr + syscw; }
 };
 
+// One syscall name in one row, exact mode (`build --trace-syscalls`) only.
+struct SyscallStat {
+  uint64_t count = 0;
+  uint64_t errors = 0;    // returned -4095..-1
+  int64_t kernel_ns = 0;  // upper bound: from the tracer's syscall-entry stop to its exit stop
+                          // (includes blocking, e.g. futex waits, and the tracer's latency)
+};
+
 struct ReportRow {
   std::string name;  // filter id or stage name
   std::string kind;  // "filter" | "stage" | "unattributed"
@@ -39,7 +50,8 @@ struct ReportRow {
   uint64_t files = 0;
   CostCounters cost;
   std::map<std::string, uint64_t> env_ops;  // open, read, write, stat, mmap, rename, ...
-  std::map<std::string, uint64_t> syscalls_by_name;  // exact mode only
+  std::map<std::string, uint64_t> syscalls_by_name;  // exact mode only: name -> count
+  std::map<std::string, SyscallStat> syscall_stats;  // exact mode only: count, errors, time
   uint64_t bytes_in = 0;
   uint64_t bytes_out = 0;
   uint64_t fallbacks = 0;
@@ -66,6 +78,10 @@ struct Report {
   int jobs = 0;
   std::string io;  // "read" | "mmap"
   bool exact = false;
+  // Exact mode: the traced run's wall time and that of an untraced run of the same build
+  // (0: not measured).
+  int64_t traced_wall_ns = 0;
+  int64_t untraced_wall_ns = 0;
   CostCounters process;
   std::vector<ReportRow> rows;
   std::vector<OutputFile> outputs;
