@@ -3,7 +3,7 @@ script a user would write from the best peers, on the same real site.
 
 Columns: wall and CPU (user+sys of the whole process tree, from wait4), peak RSS, syscalls
 (strace -f -c, a separate run), served bytes (every output file except .br/.gz siblings and
-pagebake's own manifest/report/headers files), brotli bytes (what a brotli-serving server sends:
+pagebake's own manifest/report/headers files; hard links counted once), brotli bytes (what a brotli-serving server sends:
 our brotli -q 11 of each compressible served file, images as they are), and precompressed
 sibling bytes actually written by the tool.
 """
@@ -15,14 +15,20 @@ import bench_lib as L
 HERE = L.HERE
 TEXT_EXT = {".html", ".htm", ".css", ".js", ".mjs", ".svg", ".json", ".txt", ".xml", ".map",
             ".webmanifest"}
-PAGEBAKE_OWN = {"pagebake-manifest.json", "_headers", "pagebake.nginx.conf"}
+PAGEBAKE_OWN = {"pagebake-manifest.json", "_headers", "nginx-pagebake.conf"}
 
 
 def measure_tree(root, brotli):
     served, sib, n = [], 0, 0
-    for d, _, names in os.walk(root):
+    seen = set()  # (dev, inode): cache-extend keeps original names as hard links, one file each
+    for d, dirs, names in os.walk(root):
+        dirs[:] = [x for x in dirs if x != ".vite"]  # --manifest-format vite's manifest
         for name in names:
             p = os.path.join(d, name)
+            st = os.stat(p)
+            if (st.st_dev, st.st_ino) in seen:
+                continue
+            seen.add((st.st_dev, st.st_ino))
             if name.endswith((".br", ".gz")):
                 sib += os.path.getsize(p)
                 continue
