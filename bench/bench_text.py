@@ -109,6 +109,7 @@ class Row:
 def run_inprocess(row, cmd, files, outdir, repeat, strace):
     """A perftest-interface program: parse its JSON lines."""
     paths = [f["path"] for f in files]
+    os.makedirs(outdir, exist_ok=True)  # the perftests write into DIR; they do not create it
     p = L.run_measured(cmd + ["--out", outdir, "--repeat", str(repeat)] + paths)
     row.wall_ns, row.cpu_ns, row.maxrss_kb = p.wall_ns, p.cpu_ns, p.maxrss_kb
     total = 0
