@@ -93,6 +93,10 @@ std::string SettleScript(bool settle, int settle_ms) {
   std::string js = "(async () => {";
   // A page with a short meta refresh is a redirect stub: wait for the navigation (it ends this
   // script's context; Render then settles the next page) instead of racing it. 5 s at most.
+  // The script may run in the document a redirect just started loading (the stub navigated
+  // between its load event and this call): wait for that document's own load first.
+  js += "if (document.readyState !== 'complete') await Promise.race([new Promise(r =>"
+        " addEventListener('load', r, {once: true})), new Promise(r => setTimeout(r, 10000))]);";
   js += "const m = document.querySelector('meta[http-equiv=\"refresh\" i]');"
         "if (m && /^\\s*[0-5](\\.\\d*)?\\s*([;,]|$)/.test(m.content || '') &&"
         " /url\\s*=/i.test(m.content || ''))"
