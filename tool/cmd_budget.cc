@@ -1,4 +1,5 @@
 #include "tool/cmd_budget.h"
+#include "tool/files.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -19,33 +20,9 @@ struct BudgetFlags {
   BudgetOutputFlags output;
 };
 
-bool ReadText(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return static_cast<bool>(in) || in.eof();
-}
-
-bool WriteText(const std::string& path, const std::string& text, bool append) {
-  std::ofstream out(path, std::ios::binary | (append ? std::ios::app : std::ios::trunc));
-  out << text;
-  out.close();
-  return static_cast<bool>(out);
-}
-
 bool IsDirectory(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-bool WantColor(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color && *no_color) return false;
-  return ::isatty(STDOUT_FILENO);
 }
 
 int RunBudget(const BudgetFlags& f) {
@@ -90,7 +67,7 @@ int RunBudget(const BudgetFlags& f) {
 int EmitBudgetResult(const BudgetResult& result, const BudgetOutputFlags& flags) {
   int rc = result.ExitCode();
   if (!flags.quiet || result.failed || result.warned)
-    std::cout << BudgetResultToTable(result, WantColor(flags.color));
+    std::cout << BudgetResultToTable(result, WantColor(flags.color, STDOUT_FILENO));
   if (!flags.json.empty() && !WriteText(flags.json, BudgetResultToJson(result), false)) {
     std::cerr << "pagebake budget: cannot write --json " << flags.json << "\n";
     rc = kIo;

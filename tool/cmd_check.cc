@@ -10,6 +10,7 @@
 
 #include "filters/delivery/link_check.h"
 #include "tool/table.h"
+#include "tool/files.h"
 
 namespace pagebake::tool {
 namespace {
@@ -22,9 +23,7 @@ struct CheckFlags {
 };
 
 int RunCheck(const CheckFlags& f) {
-  bool color = f.color == "always" ||
-               (f.color == "auto" && ::isatty(STDERR_FILENO) &&
-                !(std::getenv("NO_COLOR") && *std::getenv("NO_COLOR")));
+  bool color = WantColor(f.color, STDERR_FILENO);
   std::vector<Diagnostic> problems;
   delivery::LinkCheckStats stats;
   Status s;

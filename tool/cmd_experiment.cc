@@ -13,6 +13,7 @@
 
 #include "pagebake/pagebake.h"
 #include "tool/table.h"
+#include "tool/files.h"
 
 namespace pagebake::tool {
 namespace {
@@ -27,33 +28,6 @@ struct ExperimentFlags {
   double max_ms_per_kb = 100;
   bool pages = false, quiet = false, in_process = false, verify_html = false;
 };
-
-bool ReadText(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return !in.bad();
-}
-
-bool WriteText(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  return static_cast<bool>(out);
-}
-
-std::vector<std::string> SplitIds(const std::vector<std::string>& in) {
-  std::vector<std::string> out;
-  for (const std::string& s : in) {
-    std::stringstream ss(s);
-    std::string id;
-    while (std::getline(ss, id, ','))
-      if (!id.empty()) out.push_back(id);
-  }
-  return out;
-}
 
 std::string Bytes(int64_t v) { return Fmt("%+lld", static_cast<long long>(v)); }
 std::string Ms(double v) { return Fmt("%+.1f", v); }

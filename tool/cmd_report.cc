@@ -13,6 +13,7 @@
 
 #include "pagebake/report_html.h"
 #include "tool/table.h"
+#include "tool/files.h"
 
 namespace pagebake::tool {
 namespace {
@@ -25,22 +26,6 @@ struct ReportFlags {
   std::string color = "auto";
   bool diff = false;
 };
-
-bool ReadText(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  *out = ss.str();
-  return !in.bad();
-}
-
-bool WriteText(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  return static_cast<bool>(out);
-}
 
 // Reads and parses one report; on failure prints why and returns the exit code.
 int Load(const std::string& path, Report* report) {
@@ -105,12 +90,7 @@ int RunReport(const ReportFlags& f) {
     }
     return kOk;
   }
-  bool color = f.color == "always";
-  if (f.color == "auto") {
-    const char* no_color = std::getenv("NO_COLOR");
-    color = ::isatty(STDOUT_FILENO) && !(no_color && *no_color);
-  }
-  std::cout << FormatCostTable(r, Style{color});
+  std::cout << FormatCostTable(r, Style{WantColor(f.color, STDOUT_FILENO)});
   return kOk;
 }
 

@@ -1,4 +1,5 @@
 #include "tool/cmd_verify.h"
+#include "tool/files.h"
 
 #include <cstdio>
 #include <fstream>
@@ -66,20 +67,6 @@ void PrintTotals(const VerifyOptions& vo, const VerifyResult& r) {
   if (!r.summary_path.empty()) std::cerr << "pagebake verify: summary " << r.summary_path << "\n";
 }
 
-std::vector<std::string> SplitCommas(const std::vector<std::string>& in) {
-  std::vector<std::string> out;
-  for (const std::string& s : in) {
-    size_t b = 0;
-    while (b <= s.size()) {
-      size_t e = s.find(',', b);
-      if (e == std::string::npos) e = s.size();
-      if (e > b) out.push_back(s.substr(b, e - b));
-      b = e + 1;
-    }
-  }
-  return out;
-}
-
 int RunBisect(const VerifyFlags& f, const VerifyOptions& vo, const VerifyResult& r) {
   Options o;
   std::string base_json;
@@ -97,8 +84,8 @@ int RunBisect(const VerifyFlags& f, const VerifyOptions& vo, const VerifyResult&
     std::cerr << "pagebake: unknown level '" << f.level << "'\n";
     return 2;
   }
-  if (!f.filters.empty()) o.enable = SplitCommas(f.filters);
-  if (!f.disable.empty()) o.disable = SplitCommas(f.disable);
+  if (!f.filters.empty()) o.enable = SplitIds(f.filters);
+  if (!f.disable.empty()) o.disable = SplitIds(f.disable);
   std::vector<std::string> pages;
   for (const PageVerdict& v : r.verdicts)
     if (v.differs && (pages.empty() || pages.back() != v.page)) pages.push_back(v.page);

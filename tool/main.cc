@@ -28,6 +28,7 @@
 #include "tool/commands.h"
 #include "tool/table.h"
 #include "tool/trace_syscalls.h"
+#include "tool/files.h"
 
 namespace pagebake::tool {
 namespace {
@@ -45,43 +46,6 @@ int ExitFor(const Status& s) {
   }
 }
 
-bool WantColor(const std::string& mode) {
-  if (mode == "always") return true;
-  if (mode == "never") return false;
-  const char* no_color = std::getenv("NO_COLOR");
-  if (no_color && *no_color) return false;
-  return ::isatty(STDERR_FILENO);
-}
-
-bool ReadFileText(const std::string& path, std::string* out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  out->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return !in.bad();
-}
-
-bool WriteText(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  return static_cast<bool>(out);
-}
-
-std::vector<std::string> SplitIds(const std::vector<std::string>& in) {
-  std::vector<std::string> out;
-  for (const std::string& s : in) {
-    size_t b = 0;
-    while (b <= s.size()) {
-      size_t e = s.find(',', b);
-      if (e == std::string::npos) e = s.size();
-      std::string id = s.substr(b, e - b);
-      if (!id.empty()) out.push_back(id);
-      b = e + 1;
-    }
-  }
-  return out;
-}
-
 struct BuildFlags {
   std::string src, out, level, config, io, report, trace, color = "auto", depfile, depfile_target,
       base_url, cache_dir, report_html, manifest_format = "pagebake", budget, budget_baseline;
@@ -96,7 +60,7 @@ struct BuildFlags {
 };
 
 int RunBuild(CLI::App& cmd, BuildFlags& f) {
-  Style style{WantColor(f.color)};
+  Style style{WantColor(f.color, STDERR_FILENO)};
   Options o;
   {
     StageScope scope("cli");
@@ -215,7 +179,7 @@ int RunBuild(CLI::App& cmd, BuildFlags& f) {
       std::error_code ec;
       if (std::filesystem::is_directory(f.budget_baseline, ec)) {
         bo.baseline_dir = f.budget_baseline;
-      } else if (ReadFileText(f.budget_baseline, &baseline)) {
+      } else if (ReadText(f.budget_baseline, &baseline)) {
         bo.baseline_json = &baseline;
       } else {
         std::cerr << "pagebake: cannot read --budget-baseline " << f.budget_baseline << "\n";
@@ -296,7 +260,8 @@ int Main(int argc, char** argv) {
   CLI::App* filters = app.add_subcommand("filters", "List every filter: id, type, levels, risk, status");
   filters->add_flag("--json", filters_json, "As JSON");
   std::string filters_color = "auto";
-  filters->add_option("--color", filters_color, "auto | always | never");
+  filters->add_option("--color", filters_color, "auto | always | never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
 
   RunFn run_check, run_budget, run_embed, run_report, run_verify;
   CLI::App* check = AddCheckCommand(app, &run_check);
@@ -318,7 +283,7 @@ int Main(int argc, char** argv) {
     // Exact mode re-runs this command line under the tracer; nullopt: ptrace is not permitted
     // here (said why), so build as usual with the cheap counters.
     if (std::optional<int> rc = RunTraceSyscalls(
-            argc, argv, {f.report, f.report_html, f.quiet, Style{WantColor(f.color)}}))
+            argc, argv, {f.report, f.report_html, f.quiet, Style{WantColor(f.color, STDERR_FILENO)}}))
       return *rc;
   }
   if (*build) return RunBuild(*build, f);
@@ -343,9 +308,7 @@ int Main(int argc, char** argv) {
       }
       std::cout << out << "]\n";
     } else {
-      std::cout << FormatFilterTable(list, Style{filters_color == "always" ||
-                                                 (filters_color == "auto" && ::isatty(1) &&
-                                                  !(std::getenv("NO_COLOR") && *std::getenv("NO_COLOR")))});
+      std::cout << FormatFilterTable(list, Style{WantColor(filters_color, STDOUT_FILENO)});
     }
     return kOk;
   }

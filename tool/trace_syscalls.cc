@@ -2,6 +2,7 @@
 // (filters/trace); this file only turns the command line into the child's and the comparison
 // run's, and formats the result.
 #include "tool/trace_syscalls.h"
+#include "tool/files.h"
 
 #include <limits.h>
 #include <stdlib.h>
@@ -59,20 +60,6 @@ std::vector<std::string> ChildArgs(int argc, char** argv, bool drop_outputs) {
   return out;
 }
 
-bool WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  return static_cast<bool>(out);
-}
-
-bool ReadFile(const std::string& path, std::string* text) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  text->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return true;
-}
-
 // strace -c's view: syscalls by name over the whole run.
 std::string FormatSyscallSummary(const SyscallTraceResult& t, const Style& style) {
   const auto by_name = t.ByName();
@@ -128,7 +115,7 @@ std::string FormatOverhead(const SyscallTraceResult& t, int64_t untraced_ns) {
 bool HandOverTracedReport(const Report& report) {
   const std::string path = SyscallTraceChildReportPath();
   if (path.empty()) return false;
-  if (!WriteFile(path, ReportToJson(report)))
+  if (!WriteText(path, ReportToJson(report)))
     std::cerr << "pagebake: cannot write the report for the syscall tracer to " << path << "\n";
   return true;
 }
@@ -177,7 +164,7 @@ std::optional<int> RunTraceSyscalls(int argc, char** argv, const TraceSyscallsFl
     return 3;
   }
   std::string json;
-  if (!ReadFile(child_report, &json)) return trace.exit_code;  // the build failed: said why
+  if (!ReadText(child_report, &json)) return trace.exit_code;  // the build failed: said why
   Result<Report> report = ReportFromJson(json);
   if (!report.ok()) {
     std::cerr << "pagebake: --trace-syscalls: " << report.status().ToString() << "\n";
@@ -186,11 +173,11 @@ std::optional<int> RunTraceSyscalls(int argc, char** argv, const TraceSyscallsFl
   MergeSyscallTrace(trace, &*report);
   report->traced_wall_ns = trace.wall_ns;
   report->untraced_wall_ns = untraced_ns;
-  if (!f.report.empty() && !WriteFile(f.report, ReportToJson(*report))) {
+  if (!f.report.empty() && !WriteText(f.report, ReportToJson(*report))) {
     std::cerr << "pagebake: cannot write report " << f.report << "\n";
     return 3;
   }
-  if (!f.report_html.empty() && !WriteFile(f.report_html, ReportToHtml(*report))) {
+  if (!f.report_html.empty() && !WriteText(f.report_html, ReportToHtml(*report))) {
     std::cerr << "pagebake: cannot write HTML report " << f.report_html << "\n";
     return 3;
   }
