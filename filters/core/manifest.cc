@@ -5,7 +5,6 @@
 
 #include "filters/core/hash.h"
 #include "filters/core/pipeline.h"
-#include "filters/delivery/cache_extend_filter.h"
 
 namespace pagebake {
 
@@ -30,10 +29,7 @@ Status Pipeline::WriteManifest() {
     f["entry_point"] = r->entry_point;
     f["sri"] = SriSha384(r->bytes);
     // cache-extend also kept the file under its source name (same bytes, a hard link).
-    if (cache_extend_) {
-      const std::string kept = delivery::KeptOriginalName(options_.delivery, *r);
-      if (!kept.empty()) f["also_at"] = kept;
-    }
+    if (!r->kept_name.empty()) f["also_at"] = r->kept_name;
     files.push_back(std::move(f));
     if (r->type == ContentType::kHtml) {
       ordered_json loads = ordered_json::array();

@@ -11,9 +11,6 @@
 #include "filters/core/scan.h"
 #include "filters/core/worker_pool.h"
 #include "filters/delivery/cache_extend_filter.h"
-#include "filters/delivery/headers.h"
-#include "filters/delivery/precompress.h"
-#include "filters/delivery/vite_manifest.h"
 
 namespace pagebake {
 namespace {
@@ -430,6 +427,7 @@ void Pipeline::NameLevel(const std::vector<Resource*>& level) {
     if (!delivery::WantsHashedName(options_.delivery, *r, referenced_.count(r->path) > 0))
       continue;
     r->output_path = delivery::HashedPath(options_.delivery, r->output_path, r->bytes);
+    r->kept_name = delivery::KeptOriginalName(options_.delivery, *r);
     any_renamed_ = true;
     ++n;
   }
@@ -509,194 +507,6 @@ void Pipeline::RewriteLevels() {
   }
   ForEach(pages, "html", [&](Resource& r, int w) { RewritePage(r, w); });
   pages_.clear();
-}
-
-Status Pipeline::CheckOutputNames() {
-  CostScope scope(meter_, "check-names", RowKind::kStage);
-  std::map<std::string, const Resource*> seen;
-  for (const Resource* r : site_->All()) {
-    for (const std::string& out :
-         {r->output_path, cache_extend_ ? delivery::KeptOriginalName(options_.delivery, *r)
-                                        : std::string()}) {
-      if (out.empty()) continue;
-      auto [it, inserted] = seen.emplace(out, r);
-      if (!inserted)
-        return Status::ContentError("two files would be written to '" + out + "': '" +
-                                    it->second->path + "' and '" + r->path +
-                                    "'; nothing was written");
-    }
-  }
-  // Names pagebake itself writes into the output: a source file with one of them would be
-  // silently replaced, so it is an error naming the file and what to do instead.
-  std::vector<std::pair<std::string, std::string>> reserved = {
-      {"pagebake-manifest.json", "rename it"}};
-  for (const FilterInfo* f : selection_.enabled)
-    if (f->id == "headers")
-      for (const char* name : {"_headers", "nginx-pagebake.conf"})
-        reserved.push_back({name, "rename it or disable the headers filter (--disable headers)"});
-  if (options_.delivery.vite_manifest)
-    reserved.push_back({delivery::kViteManifestPath, "rename it or drop --manifest-format vite"});
-  uint64_t total = 0;  // kept original names are hard links: no bytes of their own
-  for (const auto& [path, r] : seen)
-    if (path == r->output_path) total += r->bytes.size();
-  if (total > options_.max_output_bytes)
-    return Status::ContentError("the output would be " + std::to_string(total) +
-                                " bytes, more than max_output_bytes (" +
-                                std::to_string(options_.max_output_bytes) +
-                                "); nothing was written");
-  for (const auto& [name, advice] : reserved) {
-    auto it = seen.find(name);
-    if (it != seen.end() && !it->second->generated)
-      return Status::ContentError("the site has a file named " + name +
-                                  ", which pagebake writes; " + advice + "; nothing was written");
-  }
-  return Status::OK();
-}
-
-Status Pipeline::WriteOutputs() {
-  std::vector<Resource*> all = site_->All();
-  {
-    CostScope scope(meter_, "mkdir", RowKind::kStage);
-    std::set<std::string> dirs{""};
-    for (const Resource* r : all) {
-      std::string d = DirName(r->output_path);
-      while (!d.empty() && dirs.insert(d).second) d = DirName(d);
-    }
-    for (const std::string& d : dirs) {  // sorted: parents before children
-      Status s = env_->CreateDirs(d.empty() ? loc_.staging : JoinPath(loc_.staging, d));
-      if (!s.ok()) {
-        (void)env_->RemoveAll(loc_.staging);
-        return s;
-      }
-    }
-    scope.SetFiles(dirs.size());
-  }
-  std::vector<Status> errors(all.size());
-  progress_done_ = 0;
-  progress_total_ = all.size();
-  bool want_br = false, want_gz = false, want_headers = false;
-  for (const FilterInfo* f : selection_.enabled) {
-    want_br |= f->id == "precompress-br";
-    want_gz |= f->id == "precompress-gzip";
-    want_headers |= f->id == "headers";
-  }
-  timespec now_ts;
-  ::clock_gettime(CLOCK_REALTIME, &now_ts);
-  // Rewritten files share one mtime (the build's), so a file and its siblings always agree.
-  const int64_t build_mtime = int64_t(now_ts.tv_sec) * 1000000000 + now_ts.tv_nsec;
-  std::vector<std::vector<std::string>> siblings(all.size());
-  pool_->ParallelFor(all.size(), [&](size_t i, int) {
-    Resource& r = *all[i];
-    bool copy = !r.modified && !r.generated;
-    const int64_t mtime = copy && r.mtime_ns > 0 ? r.mtime_ns : build_mtime;
-    {
-      CostScope scope(meter_, copy ? "copy" : "write", RowKind::kStage, r.output_path);
-      scope.AddBytes(0, r.bytes.size());
-      errors[i] = env_->WriteFile(JoinPath(loc_.staging, r.output_path), r.bytes, mtime);
-    }
-    if (!errors[i].ok() || !(want_br || want_gz) ||
-        !delivery::WantsPrecompression(options_.delivery, r.type, r.output_path, r.bytes.size())) {
-      LinkOriginalName(r, &siblings[i], &errors[i]);
-      return;
-    }
-    std::string br, gz;
-    delivery::PrecompressStats stats;
-    {
-      CostScope scope(meter_, want_br ? "precompress-br" : "precompress-gzip", RowKind::kFilter,
-                      r.output_path);
-      errors[i] = delivery::Precompress(options_.delivery, want_br, want_gz, r.bytes, r.type, &br,
-                                        &gz, &stats, env_, meter_);
-      scope.AddBytes(r.bytes.size(), br.empty() ? (gz.empty() ? r.bytes.size() : gz.size()) : br.size());
-    }
-    if (!errors[i].ok()) return;
-    CostScope scope(meter_, "write", RowKind::kStage, r.output_path);
-    if (!br.empty()) {
-      r.br_bytes = br.size();
-      errors[i] = env_->WriteFile(JoinPath(loc_.staging, r.output_path + ".br"), br, mtime);
-      siblings[i].push_back(r.output_path + ".br");
-    }
-    if (errors[i].ok() && !gz.empty()) {
-      r.gzip_bytes = gz.size();
-      errors[i] = env_->WriteFile(JoinPath(loc_.staging, r.output_path + ".gz"), gz, mtime);
-      siblings[i].push_back(r.output_path + ".gz");
-    }
-    LinkOriginalName(r, &siblings[i], &errors[i]);
-  }, [&] { Progress("write"); });
-  for (auto& v : siblings)
-    for (auto& p : v) written_.insert(p);
-  if (want_headers) {
-    CostScope scope(meter_, "headers", RowKind::kFilter);
-    for (auto& [path, text] : delivery::HeaderFiles(*site_, options_)) {
-      Status hs = env_->WriteFile(JoinPath(loc_.staging, path), text, build_mtime);
-      if (!hs.ok()) {
-        (void)env_->RemoveAll(loc_.staging);
-        return hs;
-      }
-      written_.insert(path);
-    }
-  }
-  for (const Status& s : errors) {
-    if (!s.ok()) {
-      (void)env_->RemoveAll(loc_.staging);
-      return s;
-    }
-  }
-  for (const Resource* r : all) written_.insert(r->output_path);
-  Status s = WriteManifest();
-  if (s.ok() && options_.delivery.vite_manifest) {
-    CostScope scope(meter_, "manifest", RowKind::kStage);
-    s = env_->CreateDirs(JoinPath(loc_.staging, ".vite"));
-    if (s.ok())
-      s = env_->WriteFile(JoinPath(loc_.staging, delivery::kViteManifestPath),
-                          delivery::ViteManifest(*site_), 0);
-    written_.insert(delivery::kViteManifestPath);
-  }
-  if (s.ok()) {
-    CostScope scope(meter_, "commit", RowKind::kStage);
-    // A file that could not be read this time keeps its previous output: no --clean then.
-    s = CommitStaging(env_, loc_, written_, options_.clean && deferred_error_.ok());
-  }
-  if (!s.ok()) (void)env_->RemoveAll(loc_.staging);
-  return s;
-}
-
-// cache-extend's kept original name (delivery::KeptOriginalName): hard links in the staging
-// directory to the hashed file and its siblings, recorded in `written`.
-void Pipeline::LinkOriginalName(const Resource& r, std::vector<std::string>* written,
-                                Status* error) {
-  if (!error->ok() || !cache_extend_) return;
-  const std::string kept = delivery::KeptOriginalName(options_.delivery, r);
-  if (kept.empty()) return;
-  std::vector<std::pair<std::string, std::string>> links = {{r.output_path, kept}};
-  for (const std::string& s : *written)  // the siblings written so far: x.<hash>.css.br ...
-    links.push_back({s, kept + s.substr(r.output_path.size())});
-  for (auto& [from, to] : links) {
-    *error = env_->Link(JoinPath(loc_.staging, from), JoinPath(loc_.staging, to));
-    if (!error->ok()) return;
-    written->push_back(to);
-  }
-}
-
-Status Pipeline::WriteDepfile() {
-  CostScope scope(meter_, "depfile", RowKind::kStage);
-  std::string target = options_.depfile_target.empty()
-                           ? JoinPath(loc_.output, "pagebake-manifest.json")
-                           : options_.depfile_target;
-  std::vector<std::string> deps;
-  for (const std::string& d : files_read_) {
-    // A newline cannot be written in a Makefile-style depfile: leave such a name out, loudly.
-    if (d.find('\n') != std::string::npos || d.find('\r') != std::string::npos) {
-      diagnostics_.Add({Severity::kWarning, "", 0, 0, "depfile",
-                        "a file name with a line break cannot be listed in the depfile; "
-                        "changes to it will not trigger a rebuild"});
-      continue;
-    }
-    deps.push_back(d);
-  }
-  for (const std::string& d : dirs_listed_)
-    if (d.find('\n') == std::string::npos && d.find('\r') == std::string::npos) deps.push_back(d);
-  std::sort(deps.begin(), deps.end());
-  return env_->WriteFile(options_.depfile, DepfileContents(target, deps), 0);
 }
 
 }  // namespace pagebake

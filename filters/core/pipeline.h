@@ -51,7 +51,9 @@ class Pipeline {
   Status WriteOutputs();
   Status WriteManifest();
   Status WriteDepfile();
-  void LinkOriginalName(const Resource& r, std::vector<std::string>* written, Status* error);
+  Status WriteResource(Resource& r, bool want_br, bool want_gz, int64_t build_mtime,
+                       std::vector<std::string>* siblings);
+  Status LinkOriginalName(const Resource& r, std::vector<std::string>* written);
   void Progress(std::string_view stage);
   void ForEach(const std::vector<Resource*>& items, std::string_view stage,
                const std::function<void(Resource&, int)>& fn);

@@ -49,6 +49,9 @@ struct Resource {
   // Where it is written, root-relative. Equals `path` unless cache-extend (or a conversion such
   // as gif -> png) renamed it.
   std::string output_path;
+  // cache-extend also writes the file under this name (its source name; a hard link), set by the
+  // naming stage when it renames (delivery::KeptOriginalName). Empty: no second name.
+  std::string kept_name;
   bool generated = false;       // made by a filter, not read from the source
   bool entry_point = false;     // keeps its name (pages, robots.txt, ...)
   bool modified = false;        // some filter changed the bytes

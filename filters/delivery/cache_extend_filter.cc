@@ -73,7 +73,7 @@ bool HasHashedName(const DeliveryOptions& o, const Resource& r) {
 }
 
 std::string KeptOriginalName(const DeliveryOptions& o, const Resource& r) {
-  if (!o.keep_original_names || r.generated || !HasHashedName(o, r)) return {};
+  if (!o.keep_original_names || r.generated || r.output_path == r.path) return {};
   auto ext = [](std::string_view p) {
     size_t slash = p.find_last_of('/'), dot = p.find_last_of('.');
     return dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)

@@ -46,9 +46,10 @@ std::string HashedPath(const DeliveryOptions& o, std::string_view path, std::str
 // unhashed files, and files whose bytes changed after naming).
 bool HasHashedName(const DeliveryOptions& o, const Resource& r);
 
-// Whether `r`, renamed to its hashed name, is also written under its original name (a hard link
-// to the same bytes): DeliveryOptions::keep_original_names, a source file (not generated), and
-// the same extension (a PNG converted to WebP is not served as ".png"). Empty when not.
+// For `r`, just renamed by the naming stage: the name it is also written under (its source name,
+// a hard link to the same bytes), when DeliveryOptions::keep_original_names, a source file (not
+// generated), and the same extension (a PNG converted to WebP is not served as ".png"). Empty
+// when not. The naming stage stores it in Resource::kept_name; everything else reads that.
 std::string KeptOriginalName(const DeliveryOptions& o, const Resource& r);
 
 // Checks the name template: it must contain [hash] and [name] (else two files would collide

@@ -184,11 +184,10 @@ std::vector<std::pair<std::string, std::string>> HeaderFiles(const Site& site,
       if (lower == "content-type") f.type = v;
       else f.headers.push_back({k, v});
     }
-    const std::string kept = KeptOriginalName(o, *r);
     files.push_back(std::move(f));
-    if (!kept.empty()) {  // same bytes and headers, but a name whose content changes
+    if (!r->kept_name.empty()) {  // same bytes and headers, but a name whose content changes
       FileRule k = files.back();
-      k.path = kept;
+      k.path = r->kept_name;
       k.hashed = false;
       files.push_back(std::move(k));
     }

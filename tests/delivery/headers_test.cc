@@ -24,6 +24,7 @@ Files Make(bool with_siblings, bool keep_original_names = false) {
     r.bytes = "content of " + path;
     r.entry_point = entry;
     r.output_path = hashed ? HashedPath(o, path, r.bytes) : path;
+    if (hashed) r.kept_name = KeptOriginalName(o, r);  // as the naming stage does
     if (with_siblings && type == ContentType::kCss) {
       r.br_bytes = 10;
       r.gzip_bytes = 12;
