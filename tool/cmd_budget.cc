@@ -13,8 +13,6 @@
 namespace pagebake::tool {
 namespace {
 
-enum Exit { kOk = 0, kFailed = 1, kUsage = 2, kIo = 3 };
-
 struct BudgetFlags {
   std::string out, budget, baseline, report, encoding;
   BudgetOutputFlags output;

@@ -18,8 +18,6 @@
 namespace pagebake::tool {
 namespace {
 
-enum Exit { kOk = 0, kFailed = 1, kUsage = 2, kIo = 3 };
-
 struct ExperimentFlags {
   std::string src, cache_dir, json, write_config, config, work_dir, max_risk = "medium";
   std::vector<std::string> filters;

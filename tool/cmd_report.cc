@@ -18,8 +18,6 @@
 namespace pagebake::tool {
 namespace {
 
-enum Exit { kOk = 0, kFailed = 1, kUsage = 2, kIo = 3 };
-
 struct ReportFlags {
   std::vector<std::string> files;
   std::string html;

@@ -24,13 +24,6 @@ struct VerifyFlags {
   bool no_settle = false, bisect = false, quiet = false;
 };
 
-int ExitFor(const Status& s) {
-  if (s.ok()) return 0;
-  if (s.IsIoError()) return 3;
-  if (s.code() == StatusCode::kInvalidArgument || s.IsNotFound()) return 2;
-  return 1;
-}
-
 std::string Percent(double fraction) {
   char buf[32];
   std::snprintf(buf, sizeof(buf), "%.4f%%", fraction * 100);

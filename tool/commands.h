@@ -8,7 +8,25 @@
 
 #include <CLI/CLI.hpp>
 
+#include "pagebake/status.h"
+
 namespace pagebake::tool {
+
+// The process exit codes, the same for every subcommand.
+enum Exit { kOk = 0, kFailed = 1, kUsage = 2, kIo = 3 };
+
+// The exit code for a library Status: bad arguments, unknown names and refused requests are
+// usage errors, IO is IO, anything else (content errors) is a failure.
+inline int ExitFor(const Status& s) {
+  switch (s.code()) {
+    case StatusCode::kOk: return kOk;
+    case StatusCode::kInvalidArgument:
+    case StatusCode::kUnimplemented:
+    case StatusCode::kNotFound: return kUsage;
+    case StatusCode::kIoError: return kIo;
+    default: return kFailed;
+  }
+}
 
 // The run function returns the process exit code (0 ok, 1 failed checks, 2 usage, 3 IO).
 using RunFn = std::function<int()>;

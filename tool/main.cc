@@ -33,19 +33,6 @@
 namespace pagebake::tool {
 namespace {
 
-enum Exit { kOk = 0, kFailed = 1, kUsage = 2, kIo = 3 };
-
-int ExitFor(const Status& s) {
-  switch (s.code()) {
-    case StatusCode::kOk: return kOk;
-    case StatusCode::kInvalidArgument:
-    case StatusCode::kUnimplemented:
-    case StatusCode::kNotFound: return kUsage;
-    case StatusCode::kIoError: return kIo;
-    default: return kFailed;
-  }
-}
-
 struct BuildFlags {
   std::string src, out, level, config, io, report, trace, color = "auto", depfile, depfile_target,
       base_url, cache_dir, report_html, manifest_format = "pagebake", budget, budget_baseline;
