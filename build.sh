@@ -24,9 +24,11 @@ PACKAGES=(
   chromium
 )
 
+# install_packages [PACKAGE...]: the given packages, or PACKAGES.
 install_packages() {
-  local missing=()
-  for p in "${PACKAGES[@]}"; do
+  local want=("$@") missing=()
+  [ ${#want[@]} -eq 0 ] && want=("${PACKAGES[@]}")
+  for p in "${want[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   # node may come from elsewhere (nvm, nodesource): a working `node` is enough.
@@ -59,6 +61,72 @@ configure_and_build() {
   cmake --build "$BUILD_DIR" -j "$JOBS"
 }
 
+# --- sanitizers and fuzzing (issue 12) ---
+SAN_DIR=${PAGEBAKE_SAN_DIR:-$ROOT/build-san}
+TSAN_DIR=${PAGEBAKE_TSAN_DIR:-$ROOT/build-tsan}
+FUZZ_TARGETS=(html_roundtrip html_filters css js url image_header png jpeg gif webp config)
+SAN_PACKAGES=(clang-14 libclang-rt-14-dev)
+
+install_packages_for_sanitizers() {
+  install_packages "${SAN_PACKAGES[@]}"
+}
+
+# configure_sanitized DIR SANITIZERS [cmake args...]: a clang-14 tree at -O1 with line tables.
+configure_sanitized() {
+  local dir=$1 san=$2; shift 2
+  cmake -S "$ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+    -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
+    -DPAGEBAKE_SANITIZE="$san" "$@" >/dev/null
+  # The tests read the fetched data from <tree>/test-data: share the main tree's.
+  [ -e "$dir/test-data" ] || ln -s "$BUILD_DIR/test-data" "$dir/test-data"
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
+
+# run_fuzzers SECONDS TARGET...: seeds from the example site and the test data, then each
+# target in turn; a crash or a broken invariant leaves its input under crashes/ and fails.
+run_fuzzers() {
+  local seconds=$1; shift
+  local fz="$SAN_DIR/fuzz" status=0 t
+  "$ROOT/tests/fuzz/make_seeds.sh" "$fz/seeds" "$BUILD_DIR/test-data"
+  for t in "$@"; do
+    mkdir -p "$fz/corpus/$t" "$fz/crashes/$t" "$fz/seeds/$t"
+    echo "== fuzz $t (${seconds} s)"
+    "$SAN_DIR/tests/fuzz/${t}_fuzzer" "$fz/corpus/$t" "$fz/seeds/$t" \
+      -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+      -print_final_stats=1 -artifact_prefix="$fz/crashes/$t/" >"$fz/$t.log" 2>&1 || true
+    grep -E "^#[0-9]+ *(INITED|DONE)|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss|ERROR|SUMMARY|invariant" "$fz/$t.log" || true
+    if [ -n "$(ls -A "$fz/crashes/$t")" ]; then
+      echo "fuzz: $t failed, input in $fz/crashes/$t, log $fz/$t.log" >&2
+      status=1
+    fi
+  done
+  return $status
+}
+
+sanitizer_suite() {
+  configure_sanitized "$SAN_DIR" address,undefined -DPAGEBAKE_FUZZERS=ON
+  cmake --build "$SAN_DIR" -j "$JOBS"
+  # Not here: the CMake package tests (they build a consumer project against the installed
+  # library, a packaging check the Release stage runs; an ASan library needs an ASan consumer).
+  (cd "$SAN_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 1500 \
+     -E '^(fetch_test_data|cmake_example_.*)$')
+  run_fuzzers "${PAGEBAKE_FUZZ_SECONDS:-20}" "${FUZZ_TARGETS[@]}"
+}
+
+# The pipeline's threads under TSan: the pipeline tests (core and delivery builds) with
+# PAGEBAKE_TEST_JOBS=4 worker threads.
+tsan_suite() {
+  configure_sanitized "$TSAN_DIR" thread
+  cmake --build "$TSAN_DIR" -j "$JOBS" --target core_test delivery_build_test
+  (cd "$TSAN_DIR" && PAGEBAKE_TEST_JOBS=4 ctest --output-on-failure -j "$JOBS" --timeout 1500 \
+     -R '^(core_test|delivery_build_test):')
+}
+
 case "${1:-build}" in
   build)
     install_packages
@@ -85,31 +153,31 @@ case "${1:-build}" in
     ctest --output-on-failure -j "$JOBS" --timeout 900
     ;;
   fuzz)
-    # ./build.sh fuzz [target] [seconds]: build the libFuzzer targets (tests/fuzz, clang,
-    # ASan+UBSan) in build-fuzz, seed their corpora, run each (or one) for `seconds` (60).
-    # A crash leaves its input in build-fuzz/crashes/<target>/ and fails the run.
-    command -v clang++-14 >/dev/null || { echo "fuzz: needs clang-14 (apt-get install clang-14)" >&2; exit 1; }
-    FUZZ_DIR=${PAGEBAKE_FUZZ_DIR:-$ROOT/build-fuzz}
-    cmake -S "$ROOT/tests/fuzz" -B "$FUZZ_DIR" -G Ninja -DCMAKE_CXX_COMPILER=clang++-14 \
-      -DCMAKE_C_COMPILER=clang-14
-    targets=(html_roundtrip html_filters css js url image_header png jpeg gif webp config)
+    # ./build.sh fuzz [target] [seconds]: build the libFuzzer targets (tests/fuzz; clang-14,
+    # ASan+UBSan) in build-san, seed their corpora, run each (or one) for `seconds` (60).
+    # A crash leaves its input in build-san/fuzz/crashes/<target>/ and fails the run.
+    install_packages
+    install_packages_for_sanitizers
+    configure_sanitized "$SAN_DIR" address,undefined -DPAGEBAKE_FUZZERS=ON
+    targets=("${FUZZ_TARGETS[@]}")
     [ -n "${2:-}" ] && targets=("$2")
-    cmake --build "$FUZZ_DIR" -j "$JOBS" --target "${targets[@]/%/_fuzzer}"
-    "$ROOT/tests/fuzz/make_seeds.sh" "$FUZZ_DIR/seeds" "${PAGEBAKE_TEST_DATA:-$BUILD_DIR/test-data}"
-    status=0
-    for t in "${targets[@]}"; do
-      mkdir -p "$FUZZ_DIR/corpus/$t" "$FUZZ_DIR/crashes/$t" "$FUZZ_DIR/seeds/$t"
-      echo "== $t"
-      "$FUZZ_DIR/${t}_fuzzer" "$FUZZ_DIR/corpus/$t" "$FUZZ_DIR/seeds/$t" \
-        -max_total_time="${3:-60}" -max_len=8192 -timeout=10 -rss_limit_mb=2048 \
-        -print_final_stats=1 -artifact_prefix="$FUZZ_DIR/crashes/$t/" 2>&1 |
-        grep -E "^#[0-9]+ *(INITED|DONE)|stat::|ERROR|SUMMARY|invariant" || true
-      [ -z "$(ls -A "$FUZZ_DIR/crashes/$t")" ] || { echo "fuzz: $t crashed, see $FUZZ_DIR/crashes/$t" >&2; status=1; }
-    done
-    exit $status
+    cmake --build "$SAN_DIR" -j "$JOBS" --target "${targets[@]/%/_fuzzer}"
+    run_fuzzers "${3:-60}" "${targets[@]}"
+    ;;
+  sanitize)
+    # ./build.sh sanitize: what CI adds to `test` (issue 12). One clang-14 tree with
+    # ASan+UBSan (+ the fuzzers' coverage instrumentation) builds the CLI, the whole test suite
+    # and the fuzz targets: the suite runs there, then every fuzz target for
+    # PAGEBAKE_FUZZ_SECONDS (20) each. A ThreadSanitizer tree then runs the pipeline tests with
+    # 4 worker threads. Reuses the test data `./build.sh test` fetched.
+    install_packages
+    install_packages_for_sanitizers
+    "$ROOT/tests/fetch_test_data.sh" "$BUILD_DIR/test-data"
+    sanitizer_suite
+    tsan_suite
     ;;
   *)
-    echo "usage: $0 [build|demo|test]" >&2
+    echo "usage: $0 [build|demo|test|sanitize|fuzz [target] [seconds]]" >&2
     exit 2
     ;;
 esac

@@ -74,11 +74,13 @@ bool OnlyImports(const std::string& css, std::vector<Import>* imports) {
 
 Status CssInlineImportToLinkFilter::RewriteHtml(FilterContext& ctx, html::Document& doc) {
   for (html::NodeId id = doc.NextInOrder(doc.root()); id != html::kNoNode;) {
-    html::NodeId next = doc.NextSkippingChildren(id);
     if (!doc.IsHtml(id, html::Tag::kStyle)) {
-      id = doc.IsHtml(id, html::Tag::kTemplate) ? next : doc.NextInOrder(id);
+      id = doc.IsHtml(id, html::Tag::kTemplate) ? doc.NextSkippingChildren(id)
+                                                 : doc.NextInOrder(id);
       continue;
     }
+    // Computed for <style> only: per node it would make deep nesting quadratic.
+    html::NodeId next = doc.NextSkippingChildren(id);
     bool plain = true;
     for (const html::Attr& a : doc.attributes(id)) {
       std::optional<std::string> type = doc.AttrValue(id, "type");

@@ -68,9 +68,17 @@ void TreeBuilder::AddText(size_t begin, size_t end, bool raw) {
   if (raw) doc_.nodes_[id].flags |= kInRawText;
 }
 
+void TreeBuilder::Push(NodeId id) {
+  const Node& n = doc_.nodes_[id];
+  if (n.ns == Namespace::kHtml) ++open_[static_cast<size_t>(n.tag)];
+  stack_.push_back(id);
+}
+
 void TreeBuilder::Pop() {
   if (stack_.size() <= 1) return;
   if (stack_.back() == head_) head_open_ = false;
+  const Node& n = doc_.nodes_[stack_.back()];
+  if (n.ns == Namespace::kHtml) --open_[static_cast<size_t>(n.tag)];
   stack_.pop_back();
 }
 
@@ -94,6 +102,7 @@ bool TreeBuilder::NameIs(NodeId id, const TagToken& tok) const {
 }
 
 size_t TreeBuilder::FindInScope(Tag t, uint32_t stop_props) const {
+  if (Open(t) == 0) return 0;
   for (size_t i = stack_.size(); i-- > 1;) {
     const Node& n = doc_.nodes_[stack_[i]];
     if (n.ns == Namespace::kHtml && n.tag == t) return i;
@@ -105,6 +114,7 @@ size_t TreeBuilder::FindInScope(Tag t, uint32_t stop_props) const {
 
 void TreeBuilder::CloseP() {
   // "Close a p element" when one is in button scope.
+  if (Open(Tag::kP) == 0) return;
   for (size_t i = stack_.size(); i-- > 1;) {
     const Node& n = doc_.nodes_[stack_[i]];
     if (n.ns != Namespace::kHtml) return;
@@ -198,7 +208,9 @@ size_t TreeBuilder::StartTag(const TagToken& tok) {
       uint32_t props = TagProperties(t);
       if (props & kClosesP) CloseP();
       if (t == Tag::kLi || t == Tag::kDd || t == Tag::kDt) {
-        for (size_t i = stack_.size(); i-- > 1;) {
+        const bool any_open = t == Tag::kLi ? Open(Tag::kLi) > 0
+                                            : Open(Tag::kDd) + Open(Tag::kDt) > 0;
+        for (size_t i = any_open ? stack_.size() : 0; i-- > 1;) {
           const Node& n = doc_.nodes_[stack_[i]];
           if (n.ns != Namespace::kHtml) break;
           bool match = (t == Tag::kLi) ? n.tag == Tag::kLi
@@ -227,7 +239,11 @@ size_t TreeBuilder::StartTag(const TagToken& tok) {
         auto is_section = [](Tag x) {
           return x == Tag::kTbody || x == Tag::kThead || x == Tag::kTfoot;
         };
-        for (size_t i = stack_.size(); i-- > 1;) {
+        const bool any_open = is_cell(t) ? Open(Tag::kTd) + Open(Tag::kTh) > 0
+                              : t == Tag::kTr ? Open(Tag::kTr) > 0
+                                              : Open(Tag::kTbody) + Open(Tag::kThead) +
+                                                        Open(Tag::kTfoot) > 0;
+        for (size_t i = any_open ? stack_.size() : 0; i-- > 1;) {
           const Node& n = doc_.nodes_[stack_[i]];
           if (n.ns != Namespace::kHtml || n.tag == Tag::kTable || n.tag == Tag::kTemplate ||
               n.tag == Tag::kHtml)
@@ -304,7 +320,7 @@ size_t TreeBuilder::StartTag(const TagToken& tok) {
   } else if (tok.self_closing) {
     return tok.end;
   }
-  stack_.push_back(id);
+  Push(id);
   if (t == Tag::kHead && ns == Namespace::kHtml) {
     head_ = id;
     head_open_ = true;
@@ -364,7 +380,9 @@ void TreeBuilder::EndTag(const TagToken& tok) {
         if (stack_[i] == head_) found = i;
     }
   } else if (IsHeading(t)) {
-    for (size_t i = stack_.size(); i-- > 1;) {
+    const uint32_t headings = Open(Tag::kH1) + Open(Tag::kH2) + Open(Tag::kH3) +
+                              Open(Tag::kH4) + Open(Tag::kH5) + Open(Tag::kH6);
+    for (size_t i = headings ? stack_.size() : 0; i-- > 1;) {
       const Node& n = doc_.nodes_[stack_[i]];
       if (n.ns == Namespace::kHtml && IsHeading(n.tag)) {
         found = i;
@@ -375,7 +393,7 @@ void TreeBuilder::EndTag(const TagToken& tok) {
   } else if (t == Tag::kTable || t == Tag::kTbody || t == Tag::kThead || t == Tag::kTfoot ||
              t == Tag::kTr || t == Tag::kTd || t == Tag::kTh || t == Tag::kCaption ||
              t == Tag::kColgroup) {
-    for (size_t i = stack_.size(); i-- > 1;) {
+    for (size_t i = Open(t) ? stack_.size() : 0; i-- > 1;) {
       const Node& n = doc_.nodes_[stack_[i]];
       if (n.ns == Namespace::kHtml && n.tag == t) {
         found = i;

@@ -46,7 +46,7 @@ Options Opts(const TempDir& t, Level level = Level::kPassthrough) {
   o.source_dir = t / "src";
   o.output_dir = t / "out";
   o.level = level;
-  o.jobs = 2;
+  o.jobs = testing::TestJobs(2);
   return o;
 }
 
@@ -198,7 +198,7 @@ TEST_CASE("an unreadable source file is named and the other files are still buil
   o.source_dir = "/s";
   o.output_dir = "/o";
   o.level = Level::kPassthrough;
-  o.jobs = 2;
+  o.jobs = testing::TestJobs(2);
   o.clean = true;  // even so, the unreadable file's previous output is kept
   CostMeter meter;
   Pipeline p(o, &env, &meter);

@@ -29,6 +29,13 @@ class TempDir {
   std::string path_;
 };
 
+// Worker threads for pipeline tests: PAGEBAKE_TEST_JOBS when set (the ThreadSanitizer stage of
+// `./build.sh sanitize` runs them with 4), else `fallback`.
+inline int TestJobs(int fallback) {
+  const char* env = std::getenv("PAGEBAKE_TEST_JOBS");
+  return env && *env ? std::atoi(env) : fallback;
+}
+
 inline void WriteFile(const std::string& path, const std::string& bytes) {
   std::string dir = DirName(path);
   (void)NewPosixEnv(IoStrategy::kRead)->CreateDirs(dir);

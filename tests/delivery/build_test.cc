@@ -50,7 +50,7 @@ Options Opts(const TempDir& t, const std::string& out, std::vector<std::string> 
   o.output_dir = t / out;
   o.level = Level::kPassthrough;
   o.enable = std::move(enable);
-  o.jobs = 2;
+  o.jobs = testing::TestJobs(2);
   return o;
 }
 

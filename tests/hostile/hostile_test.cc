@@ -303,9 +303,16 @@ const DeepRow kDeep[] = {
     {"js unclosed", "open.js", [](int n) { return Repeat("(", n) + Repeat("{", n); }},
     {"json", "deep.json", [](int n) { return Repeat("[", n) + Repeat("]", n); }},
     {"html elements", "deep.html",
-     [](int n) { return "<body>" + Repeat("<div>", n) + "x" + Repeat("</div>", n); },
-     "known bug: TreeBuilder::CloseP scans the open-element stack on every <div>, O(depth^2); "
-     "100 000 deep takes > 30 s (reported to the lead)"},
+     [](int n) { return "<body>" + Repeat("<div>", n) + "x" + Repeat("</div>", n); }},
+    // Start and end tags whose tree-building step searches the open elements (tests/regress/
+    // html/deep_nesting_quadratic.md): each of them inside 100 000 open <div>s.
+    {"html scope searches in deep nesting", "scopes.html",
+     [](int n) {
+       return "<body>" + Repeat("<div><span>", n / 2) + Repeat("<li>x", 2000) +
+              Repeat("<dd>x", 2000) + Repeat("<td>x", 2000) + Repeat("<tr>", 2000) +
+              Repeat("</h2>", 2000) + Repeat("</td>", 2000) + Repeat("</p>", 2000) +
+              Repeat("<p>x", 2000);
+     }},
     {"html inline style and script", "inline.html",
      [](int n) { return "<style>" + Repeat("a{", n) + "</style><script>" + Repeat("[", n) +
                         "</script><p style=\"" + Repeat("(", n) + "\">x"; }},
