@@ -35,7 +35,8 @@ namespace {
 
 struct BuildFlags {
   std::string src, out, level, config, io, report, trace, color = "auto", depfile, depfile_target,
-      base_url, cache_dir, report_html, manifest_format = "pagebake", budget, budget_baseline;
+      base_url, cache_dir, report_html, manifest_format = "pagebake", budget, budget_baseline,
+      webp;
   BudgetOutputFlags budget_out;
   std::vector<std::string> filters, disable;
   int jobs = 0;
@@ -69,6 +70,8 @@ int RunBuild(CLI::App& cmd, BuildFlags& f) {
     if (cmd.count("--disable")) o.disable = SplitIds(f.disable);
     if (cmd.count("--jobs")) o.jobs = f.jobs;
     if (cmd.count("--io")) o.io = f.io == "mmap" ? IoStrategy::kMmap : IoStrategy::kRead;
+    if (cmd.count("--webp"))
+      o.image.webp_mode = f.webp == "replace" ? WebpMode::kReplace : WebpMode::kPicture;
     if (f.strict) o.strict = true;
     if (f.clean) o.clean = true;
     if (f.verify_html) o.html.verify = true;
@@ -208,6 +211,10 @@ int Main(int argc, char** argv) {
   build->add_option("-j,--jobs", f.jobs, "Worker threads (default: cores)")->check(CLI::NonNegativeNumber);
   build->add_option("--config", f.config, "pagebake.json config (flags override it)");
   build->add_option("--io", f.io, "How files are read: read | mmap")->check(CLI::IsMember({"read", "mmap"}));
+  build->add_option("--webp", f.webp,
+                    "How img-webp serves WebP: picture (<picture> with a fallback, default) | "
+                    "replace (WebP URLs everywhere, CSS too)")
+      ->check(CLI::IsMember({"picture", "replace"}));
   build->add_option("--report", f.report, "Write the JSON report (schema pagebake-report/1)");
   build->add_option("--report-html", f.report_html,
                     "Write the report as one self-contained HTML file (tables, SVG charts)");

@@ -42,5 +42,8 @@ Status Filter::RewriteInline(FilterContext&, InlineKind, std::string&) {
 Status Filter::RewriteHtml(FilterContext&, html::Document&) {
   return Status::Internal(std::string(id()) + ": RewriteHtml not supported");
 }
+Status Filter::PlanSite(FilterContext&, const SitePages&) {
+  return Status::Internal(std::string(id()) + ": PlanSite not supported");
+}
 
 }  // namespace pagebake

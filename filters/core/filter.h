@@ -8,6 +8,10 @@
 //  - RewriteInline: a fragment embedded in HTML (<style> text, style="" value, <script> text).
 //    The HTML layer finds the fragments and hands each one over; the filter needs no HTML.
 //  - RewriteHtml: a pass over the page's light tree (filters/html/document.h).
+//  - PlanSite: once per build, after every page is parsed and before any resource is rewritten,
+//    on one thread: decisions that need every page at once (img-resize: the largest size any
+//    page renders an image at). It may add generated resources (Site::AddGenerated); they are
+//    rewritten with their level like any other.
 // Content problems are not failures: report them with ctx.ContentError(...) (file:line:col),
 // leave the bytes as they were, return OK. A non-OK Status is an internal/IO failure.
 // The pipeline keeps the input whenever a text result is larger than it (counted as fallback).
@@ -47,7 +51,19 @@ enum Capability : unsigned {
   kRewritesResource = 1u << 0,
   kRewritesInline = 1u << 1,
   kRewritesHtml = 1u << 2,
+  // The output may be larger than the input by design (inlining): the pipeline's never-larger
+  // check does not apply to this filter's resource and inline rewrites.
+  kMayGrow = 1u << 3,
+  // PlanSite is called once per build (see above).
+  kPlansSite = 1u << 4,
 };
+
+// The parsed pages of the site, in path order (pages too large to parse are not in it).
+struct SitePage {
+  const Resource* resource;
+  const html::Document* doc;
+};
+using SitePages = std::vector<SitePage>;
 
 // Per-invocation counters the filter bumps; the pipeline adds them to the filter's report row.
 struct FilterCounters {
@@ -121,6 +137,8 @@ class Filter {
   virtual Status RewriteResource(FilterContext& ctx, std::string& bytes);
   virtual Status RewriteInline(FilterContext& ctx, InlineKind kind, std::string& text);
   virtual Status RewriteHtml(FilterContext& ctx, html::Document& doc);
+  // ctx.resource() is null here; ctx.site() is the whole site (sources read, nothing rewritten).
+  virtual Status PlanSite(FilterContext& ctx, const SitePages& pages);
 
  protected:
   explicit Filter(const FilterInfo* info) : info_(info) {}

@@ -11,7 +11,12 @@ constexpr unsigned kAll = kInAll;
 
 // clang-format off
 constexpr FilterInfo kTable[] = {
-  // --- images: leaves, rewritten first ---
+  // --- images: leaves, rewritten first. Order matters: resized variants are made before the
+  // recompressors see them; img-inline decides before img-webp wraps <img> in <picture>. ---
+  {"img-resize", Family::kImage, "image", kCore, Risk::kMedium,
+   "Downscale images every page renders smaller; never upscale"},
+  {"img-responsive", Family::kImage, "image", kAll, Risk::kMedium,
+   "srcset with 1x/1.5x/2x/3x density variants"},
   {"img-recompress-png", Family::kImage, "image", kCoreBw, Risk::kLow,
    "Lossless PNG recompression: best filter/zlib strategy, pixel-exact palette/depth reduction"},
   {"img-recompress-jpeg", Family::kImage, "image", kCoreBw, Risk::kLow,
@@ -28,12 +33,10 @@ constexpr FilterInfo kTable[] = {
    "Drop EXIF/XMP/comments that do not affect rendering (orientation applied)"},
   {"img-strip-color-profile", Family::kImage, "image", kAll, Risk::kMedium,
    "Drop sRGB color profiles (only when the image is sRGB)"},
-  {"img-resize", Family::kImage, "image", kCore, Risk::kMedium,
-   "Downscale images every page renders smaller; never upscale"},
+  {"img-inline", Family::kImage, "any", kCore, Risk::kLow,
+   "Images <= 3072 B become data: URIs in HTML src and CSS url()"},
   {"img-webp", Family::kImage, "image", kCore, Risk::kMedium,
    "Write a smaller .webp beside each image and serve it via <picture> (or replace)"},
-  {"img-responsive", Family::kImage, "image", kAll, Risk::kMedium,
-   "srcset with 1x/1.5x/2x/3x density variants"},
   // --- JS, then CSS (its url()s need the final image names) ---
   {"js-minify", Family::kJs, "js", kCoreBw, Risk::kLow,
    "Remove comments and whitespace from external and inline scripts (no renaming)"},
@@ -70,8 +73,6 @@ constexpr FilterInfo kTable[] = {
    "Small external sheets (<= 2048 B minified) inlined into <style>"},
   {"js-inline", Family::kJs, "html", kCore, Risk::kLow,
    "Small external scripts (<= 2048 B minified) inlined"},
-  {"img-inline", Family::kImage, "any", kCore, Risk::kLow,
-   "Images <= 3072 B become data: URIs in HTML src and CSS url()"},
   {"html-insert-image-dimensions", Family::kHtml, "html", kAll, Risk::kMedium,
    "width/height on <img> from the real image header, when not sized already"},
   {"html-lazyload-images", Family::kHtml, "html", kAll, Risk::kLow,

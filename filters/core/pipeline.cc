@@ -66,6 +66,7 @@ Status Pipeline::Run(BuildResult* result, const BuildHooks& hooks) {
   Status s = Load();
   if (s.ok()) {
     BuildGraph();
+    PlanSite();
     RewriteLevels();
     s = CheckOutputNames();
   }
@@ -270,6 +271,27 @@ void Pipeline::BuildGraph() {
   }
 }
 
+// Filters that decide across pages (img-resize) plan once, on this thread, in table order,
+// before any resource is rewritten; what they generate lands in the levels of RewriteLevels.
+void Pipeline::PlanSite() {
+  if (filters_.empty()) return;
+  SitePages pages;
+  for (auto& [r, doc] : pages_) pages.push_back({r, doc.get()});
+  std::sort(pages.begin(), pages.end(),
+            [](const SitePage& a, const SitePage& b) { return a.resource->path < b.resource->path; });
+  for (auto& f : filters_[0]) {
+    if (!(f->capabilities() & kPlansSite)) continue;
+    CostScope scope(meter_, f->id(), RowKind::kFilter);
+    FilterContext ctx(options_, site_.get(), nullptr, &diagnostics_, f->id());
+    Status s = f->PlanSite(ctx, pages);
+    if (!s.ok()) {
+      diagnostics_.Add({Severity::kError, "", 0, 0, std::string(f->id()), s.ToString()});
+      ctx.counters().fallbacks++;
+    }
+    scope.AddFallbacks(ctx.counters().fallbacks);
+  }
+}
+
 void Pipeline::RunResourceFilter(Filter& f, Resource& r) {
   CostScope scope(meter_, f.id(), RowKind::kFilter, r.path);
   FilterContext ctx(options_, site_.get(), &r, &diagnostics_, f.id());
@@ -280,7 +302,7 @@ void Pipeline::RunResourceFilter(Filter& f, Resource& r) {
   if (!s.ok()) {
     diagnostics_.Add({Severity::kError, r.path, 0, 0, std::string(f.id()), s.ToString()});
     ++fallbacks;
-  } else if (bytes.size() > r.bytes.size()) {
+  } else if (bytes.size() > r.bytes.size() && !(f.capabilities() & kMayGrow)) {
     ++fallbacks;  // never larger: keep the input
   } else if (bytes != r.bytes) {
     r.bytes = std::move(bytes);
@@ -320,7 +342,7 @@ void Pipeline::RunPageFilter(Filter& f, Resource& r, html::Document& doc) {
         diagnostics_.Add({Severity::kError, r.path, line, col, std::string(f.id()), s.ToString()});
         ++fallbacks;
         out += text.size();
-      } else if (t.size() > text.size()) {
+      } else if (t.size() > text.size() && !(f.capabilities() & kMayGrow)) {
         ++fallbacks;
         out += text.size();
       } else {
@@ -424,8 +446,12 @@ void Pipeline::NameLevel(const std::vector<Resource*>& level) {
   CostScope scope(meter_, "hash", RowKind::kStage);
   uint64_t n = 0;
   for (Resource* r : level) {
-    if (!delivery::WantsHashedName(options_.delivery, *r, referenced_.count(r->path) > 0))
-      continue;
+    // A generated variant (a resized image, a .webp beside a JPEG) is referenced when what it
+    // was made from is: the page pass points those references at it.
+    bool referenced = referenced_.count(r->path) > 0;
+    if (!referenced && r->generated)
+      for (const std::string& s : r->sources) referenced = referenced || referenced_.count(s) > 0;
+    if (!delivery::WantsHashedName(options_.delivery, *r, referenced)) continue;
     r->output_path = delivery::HashedPath(options_.delivery, r->output_path, r->bytes);
     r->kept_name = delivery::KeptOriginalName(options_.delivery, *r);
     any_renamed_ = true;
@@ -446,6 +472,14 @@ void Pipeline::RewriteLevels() {
   progress_total_ = images.size() + scripts.size() + sheets.size() + pages.size();
   auto rewrite = [&](Resource& r, int w) { RewriteResource(r, w); };
   ForEach(images, "images", rewrite);
+  // Variants the image filters generated (WebP beside a JPEG) are final now too: named with
+  // their level so the page pass can point at their final names.
+  {
+    std::set<const Resource*> seen(images.begin(), images.end());
+    for (Resource* r : site_->All())
+      if (r->generated && !seen.count(r) && !IsTextType(r->type) && r->type != ContentType::kHtml)
+        images.push_back(r);
+  }
   NameLevel(images);
   ForEach(scripts, "js", rewrite);
   NameLevel(scripts);

@@ -40,6 +40,7 @@ class Pipeline {
  private:
   Status Load();
   void BuildGraph();
+  void PlanSite();
   void RewriteLevels();
   void RewriteResource(Resource& r, int worker);
   void RewritePage(Resource& r, int worker);

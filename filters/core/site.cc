@@ -29,6 +29,7 @@ Resource* Site::AddGeneratedLocked(std::string path, ContentType type, std::stri
   storage_.push_back(std::move(r));
   Resource* p = &storage_.back();
   by_path_[p->path] = p;
+  if (p->sources.size() == 1) by_source_.emplace(p->sources[0], p);
   return p;
 }
 
@@ -68,6 +69,17 @@ const Resource* Site::Find(std::string_view path) const {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = by_path_.find(path);
   return it == by_path_.end() ? nullptr : it->second;
+}
+
+std::vector<const Resource*> Site::VariantsOf(std::string_view source, ContentType type) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<const Resource*> v;
+  auto [lo, hi] = by_source_.equal_range(source);
+  for (auto it = lo; it != hi; ++it)
+    if (it->second->type == type) v.push_back(it->second);
+  std::sort(v.begin(), v.end(),
+            [](const Resource* a, const Resource* b) { return a->path < b->path; });
+  return v;
 }
 
 std::vector<Resource*> Site::All() {

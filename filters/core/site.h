@@ -39,6 +39,14 @@ struct Reference {
   int col = 0;
 };
 
+// What a resized image variant (img-resize, img-responsive) is to be made at, in pixels, and
+// which filter planned it (that filter's RewriteResource does the resize).
+struct ResizeTarget {
+  uint32_t width = 0;
+  uint32_t height = 0;
+  std::string filter;
+};
+
 struct Resource {
   std::string path;         // root-relative, '/'-separated: "css/app.css"
   std::string source_path;  // absolute path of the source file; empty when generated
@@ -63,6 +71,11 @@ struct Resource {
   // Precompressed variants written beside it (sizes), filled by the write stage.
   std::optional<uint64_t> gzip_bytes, br_bytes;
   std::string sri;  // sha384-..., filled when the sri filter or the manifest needs it
+  // Resized variants, set by PlanSite before any rewriting and read-only afterwards. On a
+  // variant (generated, bytes = a copy of its source until resized): its target. On a source:
+  // the paths of its variants, in the order they were planned.
+  std::optional<ResizeTarget> resize;
+  std::vector<std::string> variants;
 };
 
 class Site {
@@ -88,6 +101,9 @@ class Site {
 
   Resource* Find(std::string_view path);
   const Resource* Find(std::string_view path) const;
+  // Generated resources of `type` made from `source` alone (a variant: a.jpg -> its WebP,
+  // whatever name AddGenerated gave it), in path order. Thread-safe; an index, not a scan.
+  std::vector<const Resource*> VariantsOf(std::string_view source, ContentType type) const;
   // All resources in path order (deterministic).
   std::vector<Resource*> All();
   std::vector<const Resource*> All() const;
@@ -112,6 +128,8 @@ class Site {
   mutable std::mutex mu_;
   std::deque<Resource> storage_;  // stable addresses
   std::map<std::string, Resource*, std::less<>> by_path_;
+  // Single-source generated resources by that source (VariantsOf).
+  std::multimap<std::string, Resource*, std::less<>> by_source_;
 };
 
 }  // namespace pagebake

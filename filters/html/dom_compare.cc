@@ -209,6 +209,35 @@ bool IsUrlAttr(std::string_view name) {
 
 Tag TagOf(const GumboNode* n) { return LookupTag(ElementName(n)); }
 
+// By name: this gumbo predates <picture> (GUMBO_TAG_UNKNOWN).
+bool IsHtmlElement(const GumboNode* n, std::string_view name) {
+  return n->type == GUMBO_NODE_ELEMENT && n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+         ElementName(n) == name;
+}
+
+// `b` standing for the <img> `a` as img-webp writes it: <picture><source type="image/webp"
+// srcset [sizes]><img></picture>, nothing else inside. Returns that inner <img>, else `b`.
+const GumboNode* UnwrapWebpPicture(const GumboNode* a, const GumboNode* b) {
+  if (!IsHtmlElement(a, "img") || !IsHtmlElement(b, "picture")) return b;
+  const GumboVector& kids = b->v.element.children;
+  if (kids.length != 2) return b;
+  const GumboNode* source = static_cast<const GumboNode*>(kids.data[0]);
+  const GumboNode* img = static_cast<const GumboNode*>(kids.data[1]);
+  if (!IsHtmlElement(source, "source") || !IsHtmlElement(img, "img") ||
+      b->v.element.attributes.length != 0 || source->v.element.children.length != 0)
+    return b;
+  const GumboVector& attrs = source->v.element.attributes;
+  const GumboAttribute* type = gumbo_get_attribute(&attrs, "type");
+  if (!type || std::string_view(type->value) != "image/webp" ||
+      !gumbo_get_attribute(&attrs, "srcset"))
+    return b;
+  for (unsigned i = 0; i < attrs.length; ++i) {
+    std::string_view n = static_cast<const GumboAttribute*>(attrs.data[i])->name;
+    if (n != "type" && n != "srcset" && n != "sizes") return b;
+  }
+  return img;
+}
+
 bool AttributesEqual(const GumboNode* a, const GumboNode* b, const DomCompareOptions& o,
                      std::string* why) {
   const GumboVector& av = a->v.element.attributes;
@@ -235,6 +264,10 @@ bool AttributesEqual(const GumboNode* a, const GumboNode* b, const DomCompareOpt
       continue;
     if (o.url_values && IsUrlAttr(name)) continue;
     if (o.inline_css && name == "style") continue;
+    if (o.webp_pictures && html && ((name == "imagesrcset" && o.url_values) ||
+                                    (name == "type" && tag == Tag::kSource &&
+                                     std::string_view(y->value) == "image/webp")))
+      continue;
     *why = "attribute " + std::string(name) + ": " + Clip(x->value) + " vs " + Clip(y->value);
     return false;
   }
@@ -327,7 +360,11 @@ DomCompareOptions DomCompareOptionsFor(const std::vector<std::string>& ids) {
     else if (id.starts_with("js-") && id != "js-combine" && id != "js-inline" &&
              id != "js-outline")
       o.inline_js = true;
-    else if (id.starts_with("img-") && id != "img-webp" && id != "img-responsive")
+    else if (id == "img-inline")
+      o.url_values = o.inline_css = true;  // data: URIs in src, <style> and style=""
+    else if (id == "img-webp")
+      o.url_values = o.inline_css = o.webp_pictures = true;  // picture wraps; replace: URLs
+    else if (id.starts_with("img-") && id != "img-responsive")
       o.url_values = true;
     else if (id == "cache-extend" || id == "sri" || id.starts_with("precompress") ||
              id == "headers")
@@ -406,6 +443,7 @@ bool CompareDom(std::string_view before, std::string_view after, const DomCompar
           break;
         case GUMBO_NODE_ELEMENT:
         case GUMBO_NODE_TEMPLATE:
+          if (o.webp_pictures) y = UnwrapWebpPicture(x, y);
           stack.push_back(Pair{x, y, preserve});
           break;
         default:

@@ -54,6 +54,10 @@ struct DomCompareOptions {
   bool url_values = false;
   bool inline_css = false;
   bool inline_js = false;
+  // img-webp: an <img> may come back as <picture><source type="image/webp" srcset [sizes]>
+  // <img></picture> (the img compared as usual), a <picture>'s <source type=image/jpeg|png|gif>
+  // may turn image/webp, and preload imagesrcset values may change (with url_values).
+  bool webp_pictures = false;
   // Other filters ran whose changes the judge cannot model (structure-moving ones): VerifyHtml
   // then reports that the page cannot be verified.
   std::vector<std::string> unmodeled;

@@ -4,10 +4,13 @@
 
 #include "filters/image/convert_gif_to_png_filter.h"
 #include "filters/image/convert_png_to_jpeg_filter.h"
+#include "filters/image/inline_images_filter.h"
 #include "filters/image/jpeg_subsampling_filter.h"
 #include "filters/image/recompress_jpeg_filter.h"
 #include "filters/image/recompress_png_filter.h"
 #include "filters/image/recompress_webp_filter.h"
+#include "filters/image/resize_filter.h"
+#include "filters/image/responsive_filter.h"
 #include "filters/image/strip_color_profile_filter.h"
 #include "filters/image/strip_metadata_filter.h"
 #include "filters/image/webp_filter.h"
@@ -15,7 +18,6 @@
 namespace pagebake::image {
 
 std::unique_ptr<Filter> CreateFilter(const FilterInfo& info, const Options& options) {
-  (void)options;
   const std::string_view id = info.id;
   if (id == "img-recompress-png") return std::make_unique<RecompressPngFilter>(&info);
   if (id == "img-recompress-jpeg") return std::make_unique<RecompressJpegFilter>(&info);
@@ -25,9 +27,10 @@ std::unique_ptr<Filter> CreateFilter(const FilterInfo& info, const Options& opti
   if (id == "img-jpeg-subsampling") return std::make_unique<JpegSubsamplingFilter>(&info);
   if (id == "img-strip-metadata") return std::make_unique<StripMetadataFilter>(&info);
   if (id == "img-strip-color-profile") return std::make_unique<StripColorProfileFilter>(&info);
-  if (id == "img-webp") return std::make_unique<WebpFilter>(&info);
-  // img-resize, img-responsive, img-inline need page information (rendered sizes, inlining
-  // sites): not built yet.
+  if (id == "img-webp") return std::make_unique<WebpFilter>(&info, options.image.webp_mode);
+  if (id == "img-inline") return std::make_unique<InlineImagesFilter>(&info);
+  if (id == "img-resize") return std::make_unique<ResizeFilter>(&info);
+  if (id == "img-responsive") return std::make_unique<ResponsiveFilter>(&info);
   return nullptr;
 }
 
@@ -69,8 +72,27 @@ Status ParseOptions(const nlohmann::json& json, ImageOptions* out) {
     } else if (k == "css-inline-max-bytes") {
       PAGEBAKE_RETURN_IF_ERROR(
           ReadInt<uint64_t>(v, k, 0, 1ull << 30, &out->css_inline_max_bytes));
+    } else if (k == "inline-request-overhead") {
+      PAGEBAKE_RETURN_IF_ERROR(
+          ReadInt<uint64_t>(v, k, 0, 1ull << 30, &out->inline_request_overhead));
     } else if (k == "max-animation-frames") {
       PAGEBAKE_RETURN_IF_ERROR(ReadInt(v, k, 1, 1000000, &out->max_animation_frames));
+    } else if (k == "resize-density") {
+      if (!v.is_number()) return Bad(k, "expected a number");
+      double d = v.get<double>();
+      if (!(d >= 1 && d <= 4)) return Bad(k, "out of range 1..4");
+      out->resize_density = d;
+    } else if (k == "responsive-densities") {
+      if (!v.is_array() || v.empty() || v.size() > 8)
+        return Bad(k, "expected an array of 1 to 8 numbers");
+      std::vector<double> ds;
+      for (const nlohmann::json& e : v) {
+        if (!e.is_number()) return Bad(k, "expected an array of 1 to 8 numbers");
+        double d = e.get<double>();
+        if (!(d >= 0.25 && d <= 8)) return Bad(k, "each density in range 0.25..8");
+        ds.push_back(d);
+      }
+      out->responsive_densities = std::move(ds);
     } else if (k == "min-ssim" || k == "zopfli-seconds") {
       if (!v.is_number()) return Bad(k, "expected a number");
       double d = v.get<double>();

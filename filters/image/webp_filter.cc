@@ -8,6 +8,7 @@
 #include "filters/image/jpeg_codec.h"
 #include "filters/image/png_codec.h"
 #include "filters/image/webp_codec.h"
+#include "filters/image/webp_serve.h"
 
 namespace pagebake::image {
 namespace {
@@ -135,6 +136,11 @@ Result<std::string> MakeWebpVariant(std::string_view bytes, const ImageOptions& 
 }
 
 Status WebpFilter::RewriteResource(FilterContext& ctx, std::string& bytes) {
+  if (ctx.resource() && ctx.resource()->type == ContentType::kCss) {
+    if (ctx.options().image.webp_mode != WebpMode::kReplace) return Status::OK();
+    // The variant's URL is longer than the original's: kMayGrow (replace mode) lets it stand.
+    return ReplaceWebpInCss(ctx, bytes);
+  }
   if (!Admit(ctx, bytes, ContentType::kOther)) return Status::OK();
   std::string note;
   Result<std::string> webp = MakeWebpVariant(bytes, ctx.options().image, &note);
@@ -154,6 +160,10 @@ Status WebpFilter::RewriteResource(FilterContext& ctx, std::string& bytes) {
     ++ctx.counters().rewrites;
   }
   return Status::OK();
+}
+
+Status WebpFilter::RewriteHtml(FilterContext& ctx, html::Document& doc) {
+  return ServeWebpInPage(ctx, doc, ctx.options().image.webp_mode);
 }
 
 }  // namespace pagebake::image

@@ -450,5 +450,34 @@ TEST_CASE("config file sets options, flags override it") {
   CHECK(json::parse(testing::ReadFile(t / "r2.json"))["options"]["level"] == "core");
 }
 
+TEST_CASE("the webp flag picks how img-webp serves its variants") {
+  TempDir t;
+  MakeSite(t / "src");
+  // A real photo (startbootstrap-agency): its WebP is smaller, so it gets a variant.
+  std::string photo = testing::ReadFile(std::string(PAGEBAKE_TEST_DATA) +
+                                        "/npm/startbootstrap-agency@7.0.12/dist/assets/img/portfolio/1.jpg");
+  if (photo.empty()) {
+    WARN("test data not fetched: skipped");
+    return;
+  }
+  testing::WriteFile(t / "src/img/photo.jpg", photo);
+  testing::WriteFile(t / "src/photo.html", "<p><img src=img/photo.jpg alt=p></p>");
+  auto build = [&](const std::string& out, std::vector<std::string> extra) {
+    std::vector<std::string> args = {"build", t / "src", "-o", t / out, "--level", "passthrough",
+                                     "--filters", "img-webp", "-q"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return Run(t, args);
+  };
+  REQUIRE(build("picture", {}).exit_code == 0);
+  CHECK(testing::ReadFile(t / "picture/photo.html") ==
+        "<p><picture><source type=\"image/webp\" srcset=\"img/photo.jpg.webp\"><img "
+        "src=img/photo.jpg alt=p></picture></p>");
+  REQUIRE(build("replace", {"--webp", "replace"}).exit_code == 0);
+  CHECK(testing::ReadFile(t / "replace/photo.html") == "<p><img src=img/photo.jpg.webp alt=p></p>");
+  CHECK(testing::Exists(t / "replace/img/photo.jpg.webp"));
+  RunResult bad = build("bad", {"--webp", "always"});
+  CHECK(bad.exit_code == 2);
+}
+
 }  // namespace
 }  // namespace pagebake

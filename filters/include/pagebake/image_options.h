@@ -4,6 +4,7 @@
 #define PAGEBAKE_IMAGE_OPTIONS_H_
 
 #include <cstdint>
+#include <vector>
 
 namespace pagebake {
 
@@ -29,6 +30,11 @@ struct ImageOptions {
   uint64_t inline_max_bytes = 3072;
   // The same limit for url() in CSS. Default 3072.
   uint64_t css_inline_max_bytes = 3072;
+  // img-inline: what one request costs beyond the image bytes (headers, round trip), in bytes.
+  // An image used N > 1 times in one page or sheet is inlined only when
+  // N x (data URI - URL) <= image bytes + this. Default 1024; 0 inlines repeated images only
+  // when the copies cost no more than the file; larger values favour fewer requests.
+  uint64_t inline_request_overhead = 1024;
   // How hard the encoders try. kFast: one PNG strategy, WebP -z 2. kDefault: six PNG filter
   // strategies x libdeflate/zlib, WebP -z 6. kMax: adds zopfli (bounded by zopfli_seconds) and
   // WebP -z 9; several times slower for a few percent.
@@ -44,6 +50,16 @@ struct ImageOptions {
   double zopfli_seconds = 10;
   // Animated GIFs with more frames than this are left as they are. Default 10000.
   int max_animation_frames = 10000;
+  // img-resize: an image every page renders smaller is downscaled to the declared size times
+  // this, so a 100 px wide slot keeps a 200 px image for hi-dpi screens (2, the default); 1 is
+  // pagespeed's behaviour (sharp on 1x screens only, smallest files). The resize is done only
+  // when it saves at least 10% of the pixels. 1..4.
+  double resize_density = 2;
+  // img-responsive: the density variants (1x, 1.5x, ...) offered in the added srcset for an
+  // <img> with a declared width; only densities that save at least 10% of the pixels of the
+  // image get a variant, and the image itself is the last candidate. Each in 0.25..8, at most
+  // 8 values. Default [1, 1.5, 2, 3].
+  std::vector<double> responsive_densities = {1, 1.5, 2, 3};
 };
 
 }  // namespace pagebake
