@@ -1,5 +1,6 @@
 #include "filters/html/insert_image_dimensions_filter.h"
 
+#include <algorithm>
 #include <string>
 
 #include "filters/core/site.h"
@@ -21,6 +22,31 @@ bool IsRaster(ContentType t) {
          t == ContentType::kWebp;
 }
 
+// An <img> in a <picture> is sized by the source the browser picks. Only when every <source> is
+// a format variant of the img's own image (img-webp's wrap: no media, one URL naming a file made
+// from that image) do the img's dimensions hold for all of them.
+bool OnlyVariantSources(FilterContext& ctx, const Document& doc, NodeId img,
+                        const Resource& target) {
+  NodeId picture = doc.parent(img);
+  if (!doc.IsHtml(picture, Tag::kPicture)) return false;
+  for (NodeId c = doc.first_child(picture); c != kNoNode; c = doc.next_sibling(c)) {
+    if (!doc.IsHtml(c, Tag::kSource)) continue;
+    std::optional<std::string> srcset = doc.AttrValue(c, "srcset");
+    if (doc.GetAttr(c, "media") || !srcset || srcset->find(',') != std::string::npos)
+      return false;
+    std::string url = *srcset;
+    while (!url.empty() && (url.back() == ' ' || url.back() == '\n' || url.back() == '\t'))
+      url.pop_back();
+    if (url.size() > 3 && url.ends_with(" 1x")) url.resize(url.size() - 3);
+    const Resource* variant = ctx.site()->Target(*ctx.resource(), url);
+    if (!variant || !variant->generated ||
+        std::find(variant->sources.begin(), variant->sources.end(), target.path) ==
+            variant->sources.end())
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 bool StyleSizesElement(std::string_view style) {
@@ -38,9 +64,9 @@ Status InsertImageDimensionsFilter::RewriteHtml(FilterContext& ctx, Document& do
     NodeId here = id;
     id = doc.NextInOrder(id);
     if (!doc.IsHtml(here, Tag::kImg) || (doc.node(here).flags & kIgnoredTag)) continue;
-    if (doc.GetAttr(here, "width") || doc.GetAttr(here, "height") ||
-        doc.GetAttr(here, "srcset") || doc.FindAncestor(here, Tag::kPicture) != kNoNode)
+    if (doc.GetAttr(here, "width") || doc.GetAttr(here, "height") || doc.GetAttr(here, "srcset"))
       continue;
+    const bool in_picture = doc.FindAncestor(here, Tag::kPicture) != kNoNode;
     if (std::optional<std::string> style = doc.AttrValue(here, "style");
         style && StyleSizesElement(*style))
       continue;
@@ -48,6 +74,7 @@ Status InsertImageDimensionsFilter::RewriteHtml(FilterContext& ctx, Document& do
     if (!src || src->empty()) continue;
     const Resource* target = ctx.site()->Target(*ctx.resource(), *src);
     if (!target || !IsRaster(target->type)) continue;
+    if (in_picture && !OnlyVariantSources(ctx, doc, here, *target)) continue;
     Result<image::ImageHeader> header = image::ReadImageHeader(target->bytes);
     if (!header.ok()) {
       // The image family reports the broken image itself; here it only means "not sized".

@@ -56,6 +56,9 @@ struct TestSite {
     Add("docs/r.jpg", ContentType::kJpeg, JpegHeader(200, 100, 6));
     Add("docs/bad.png", ContentType::kPng, std::string("\x89PNG\r\n\x1a\n\0\0", 10));
     Add("docs/v.svg", ContentType::kSvg, "<svg xmlns='http://www.w3.org/2000/svg' width='5'/>");
+    // WebP variants as img-webp generates them (made from one image each).
+    site.AddGenerated("docs/a.png.webp", ContentType::kWebp, "RIFF", {"docs/a.png"});
+    site.AddGenerated("docs/r.jpg.webp", ContentType::kWebp, "RIFF", {"docs/r.jpg"});
   }
   void Add(const char* path, ContentType type, std::string bytes) {
     Resource r;
@@ -91,6 +94,18 @@ const FilterRow kRows[] = {
     {"style aspect-ratio", "<img src=a.png style=\"aspect-ratio:1\">", nullptr},
     {"srcset picks another size", "<img src=a.png srcset=\"a.png 1x, b.png 2x\">", nullptr},
     {"picture sources may differ", "<picture><source srcset=b.png><img src=a.png></picture>",
+     nullptr},
+    {"picture of the img's own WebP variant (img-webp)",
+     "<picture><source type=\"image/webp\" srcset=\"a.png.webp\"><img src=a.png></picture>",
+     "<picture><source type=\"image/webp\" srcset=\"a.png.webp\"><img src=a.png width=\"640\" "
+     "height=\"480\"></picture>"},
+    {"variant source with media (art direction)",
+     "<picture><source media=\"(min-width:9em)\" srcset=a.png.webp><img src=a.png></picture>",
+     nullptr},
+    {"variant of another image",
+     "<picture><source srcset=r.jpg.webp><img src=a.png></picture>", nullptr},
+    {"variant source beside another source",
+     "<picture><source srcset=a.png.webp><source srcset=b.png><img src=a.png></picture>",
      nullptr},
     {"external", "<img src=\"https://cdn.test/a.png\">", nullptr},
     {"missing", "<img src=nope.png>", nullptr},
