@@ -256,7 +256,8 @@ size_t JsTokenizer::LexIdentifier(size_t p) {
 }
 
 size_t JsTokenizer::LexPunctuator(size_t p) {
-  const char c = s_[p], c1 = s_[p + 1], c2 = s_[p + 2];
+  // The input is NUL-terminated: read a byte past the end only when the one before is not NUL.
+  const char c = s_[p], c1 = s_[p + 1], c2 = c1 ? s_[p + 2] : '\0';
   switch (c) {
     case '.':
       return (c1 == '.' && c2 == '.') ? 3 : 1;

@@ -29,6 +29,20 @@ class TempDir {
   std::string path_;
 };
 
+// Built with a sanitizer: its runtime makes syscalls and allocations of its own, so exact
+// syscall counts only hold as lower bounds.
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+inline constexpr bool kSanitized = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+inline constexpr bool kSanitized = true;
+#else
+inline constexpr bool kSanitized = false;
+#endif
+#else
+inline constexpr bool kSanitized = false;
+#endif
+
 // Worker threads for pipeline tests: PAGEBAKE_TEST_JOBS when set (the ThreadSanitizer stage of
 // `./build.sh sanitize` runs them with 4), else `fallback`.
 inline int TestJobs(int fallback) {

@@ -32,8 +32,11 @@ std::string TagName(const GumboNode* n) {
 }
 
 struct Doc {
-  explicit Doc(const std::string& html)
-      : out(gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size())) {}
+  // Gumbo's nodes point into the text (original_tag): the Doc keeps its own copy (a temporary
+  // argument was freed while the nodes still pointed into it; found by ASan).
+  explicit Doc(std::string html)
+      : text(std::move(html)),
+        out(gumbo_parse_with_options(&kGumboDefaultOptions, text.data(), text.size())) {}
   ~Doc() { gumbo_destroy_output(&kGumboDefaultOptions, out); }
   Doc(const Doc&) = delete;
   Doc& operator=(const Doc&) = delete;
@@ -65,6 +68,7 @@ struct Doc {
     }
     return nullptr;
   }
+  std::string text;
   GumboOutput* out;
 };
 
