@@ -87,18 +87,27 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-halt_on_error=1:second_deadlock_stack=1}
 
-# run_fuzzers SECONDS TARGET...: seeds from the example site and the test data, then each
-# target in turn; a crash or a broken invariant leaves its input under crashes/ and fails.
+# run_fuzzers SECONDS TARGET...: seeds from the example site and the test data, then the
+# targets, JOBS at a time; a crash or a broken invariant leaves its input under crashes/ and
+# fails the run.
 run_fuzzers() {
   local seconds=$1; shift
-  local fz="$SAN_DIR/fuzz" status=0 t
+  local fz="$SAN_DIR/fuzz" status=0 t running=()
   "$ROOT/tests/fuzz/make_seeds.sh" "$fz/seeds" "$BUILD_DIR/test-data"
   for t in "$@"; do
     mkdir -p "$fz/corpus/$t" "$fz/crashes/$t" "$fz/seeds/$t"
-    echo "== fuzz $t (${seconds} s)"
     "$SAN_DIR/tests/fuzz/${t}_fuzzer" "$fz/corpus/$t" "$fz/seeds/$t" \
       -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-      -print_final_stats=1 -artifact_prefix="$fz/crashes/$t/" >"$fz/$t.log" 2>&1 || true
+      -print_final_stats=1 -artifact_prefix="$fz/crashes/$t/" >"$fz/$t.log" 2>&1 &
+    running+=($!)
+    if [ ${#running[@]} -ge "$JOBS" ]; then
+      wait "${running[0]}" || true
+      running=("${running[@]:1}")
+    fi
+  done
+  for t in "${running[@]}"; do wait "$t" || true; done
+  for t in "$@"; do
+    echo "== fuzz $t (${seconds} s)"
     grep -E "^#[0-9]+ *(INITED|DONE)|stat::number_of_executed_units|stat::average_exec_per_sec|stat::peak_rss|ERROR|SUMMARY|invariant" "$fz/$t.log" || true
     if [ -n "$(ls -A "$fz/crashes/$t")" ]; then
       echo "fuzz: $t failed, input in $fz/crashes/$t, log $fz/$t.log" >&2
@@ -118,7 +127,8 @@ sanitizer_suite() {
   run_fuzzers "${PAGEBAKE_FUZZ_SECONDS:-20}" "${FUZZ_TARGETS[@]}"
 }
 
-CI_SAN_TESTS=(core_test html_test html_corpus_test css_test css_corpus_test js_test js_corpus_test)
+CI_SAN_TESTS=(core_test html_test html_corpus_test css_test css_corpus_test js_test js_corpus_test
+              image_test)
 sanitizer_suite_ci() {
   configure_sanitized "$SAN_DIR" address,undefined -DPAGEBAKE_FUZZERS=ON
   cmake --build "$SAN_DIR" -j "$JOBS" --target "${CI_SAN_TESTS[@]}" "${FUZZ_TARGETS[@]/%/_fuzzer}"

@@ -541,6 +541,12 @@ void Pipeline::RewriteLevels() {
   }
   ForEach(pages, "html", [&](Resource& r, int w) { RewritePage(r, w); });
   pages_.clear();
+  // Variants (WebP, resized copies) that no page or sheet ended up pointing at are not written.
+  if (std::vector<std::string> dropped = site_->DropUnserved(); !dropped.empty())
+    diagnostics_.Add({Severity::kNote, "", 0, 0, "variants",
+                      std::to_string(dropped.size()) +
+                          " image variant(s) no page or sheet uses were not written (first: " +
+                          dropped.front() + ")"});
 }
 
 }  // namespace pagebake

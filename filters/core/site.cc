@@ -82,6 +82,28 @@ std::vector<const Resource*> Site::VariantsOf(std::string_view source, ContentTy
   return v;
 }
 
+void Site::MarkServed(const Resource& r) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  served_.insert(&r);
+}
+
+std::vector<std::string> Site::DropUnserved() {
+  std::lock_guard<std::mutex> lock(mu_);
+  std::vector<std::string> dropped;
+  for (auto it = by_path_.begin(); it != by_path_.end();) {
+    Resource* r = it->second;
+    if (!r->generated || !r->needs_reference || served_.count(r)) {
+      ++it;
+      continue;
+    }
+    for (auto s = by_source_.begin(); s != by_source_.end();)
+      s = s->second == r ? by_source_.erase(s) : std::next(s);
+    dropped.push_back(r->path);
+    it = by_path_.erase(it);
+  }
+  return dropped;  // by_path_ order: sorted
+}
+
 std::vector<Resource*> Site::All() {
   std::lock_guard<std::mutex> lock(mu_);
   std::vector<Resource*> v;

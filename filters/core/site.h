@@ -12,6 +12,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -76,6 +77,10 @@ struct Resource {
   // the paths of its variants, in the order they were planned.
   std::optional<ResizeTarget> resize;
   std::vector<std::string> variants;
+  // A variant worth writing only when some output points at it (a WebP beside a JPEG, a resized
+  // copy): set by the filter that made it. The pipeline drops those no filter served
+  // (Site::MarkServed) after the page level, so the output holds no orphan variants.
+  bool needs_reference = false;
 };
 
 class Site {
@@ -104,6 +109,13 @@ class Site {
   // Generated resources of `type` made from `source` alone (a variant: a.jpg -> its WebP,
   // whatever name AddGenerated gave it), in path order. Thread-safe; an index, not a scan.
   std::vector<const Resource*> VariantsOf(std::string_view source, ContentType type) const;
+  // A filter wrote a reference to `r` into some output. Thread-safe. Marking a variant that
+  // ends up unused (a rewrite rolled back) only keeps a file; never marking a used one would
+  // break a page, so callers mark whenever they hand out a URL.
+  void MarkServed(const Resource& r) const;
+  // Removes the generated resources with needs_reference that nobody marked served, returning
+  // their paths (sorted). Not thread-safe with the rest (run between levels).
+  std::vector<std::string> DropUnserved();
   // All resources in path order (deterministic).
   std::vector<Resource*> All();
   std::vector<const Resource*> All() const;
@@ -130,6 +142,7 @@ class Site {
   std::map<std::string, Resource*, std::less<>> by_path_;
   // Single-source generated resources by that source (VariantsOf).
   std::multimap<std::string, Resource*, std::less<>> by_source_;
+  mutable std::set<const Resource*> served_;
 };
 
 }  // namespace pagebake

@@ -95,8 +95,11 @@ Status ReadExtension(GifFileType* gif, FrameState* next, GifInfo* info, bool* sa
   if (DGifGetExtension(gif, &code, &ext) != GIF_OK) return GifError("extension", gif->Error);
   bool netscape = false;
   if (ext && code == GRAPHICS_EXT_FUNC_CODE && ext[0] >= 4) {
-    GraphicsControlBlock gcb;
-    DGifExtensionToGCB(ext[0], ext + 1, &gcb);
+    // giflib refuses a block whose length is not exactly 4 and then leaves `gcb` untouched
+    // (the fuzzer found the garbage delay: an int overflow). Browsers read the first four
+    // bytes of a longer block, and so do we.
+    GraphicsControlBlock gcb{};
+    if (DGifExtensionToGCB(4, ext + 1, &gcb) != GIF_OK) return GifError("extension", gif->Error);
     next->disposal = gcb.DisposalMode;
     next->delay_cs = gcb.DelayTime;
     next->transparent = gcb.TransparentColor;

@@ -143,6 +143,7 @@ std::map<std::string, ImageUses> CollectImageUses(const Site& site, const SitePa
 
 std::string VariantUrl(const Site& site, const Resource& page, std::string_view url,
                        const ResolvedUrl& resolved, const Resource& v) {
+  site.MarkServed(v);
   std::string_view w = html::TrimHtmlSpace(url);
   if (w.size() > 1 && w[0] == '/' && w[1] != '/' && w[1] != '\\') {
     std::string out(1, '/');

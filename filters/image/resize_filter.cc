@@ -52,6 +52,7 @@ Status ResizeFilter::PlanSite(FilterContext& ctx, const SitePages& pages) {
       continue;
     }
     if (!v->resize) v->resize = ResizeTarget{w, ht, std::string(id())};
+    v->needs_reference = true;
     src->variants.push_back(vpath);
   }
   return Status::OK();

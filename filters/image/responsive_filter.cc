@@ -125,6 +125,7 @@ Status ResponsiveFilter::PlanSite(FilterContext& ctx, const SitePages& pages) {
         if (!v || (v->resize && (v->resize->width != c.width || v->resize->height != c.height)))
           continue;  // the name is taken by another file: that density is left out
         if (!v->resize) v->resize = ResizeTarget{c.width, c.height, std::string(id())};
+        v->needs_reference = true;
         if (std::find(src->variants.begin(), src->variants.end(), vpath) == src->variants.end())
           src->variants.push_back(vpath);
       }

@@ -155,8 +155,9 @@ Status WebpFilter::RewriteResource(FilterContext& ctx, std::string& bytes) {
   if (webp->size() >= bytes.size()) return Status::OK();
   if (ctx.site() && ctx.resource()) {
     const Resource& r = *ctx.resource();
-    ctx.site()->AddGenerated(r.path + ".webp", ContentType::kWebp, std::move(webp.value()),
+    Resource* v = ctx.site()->AddGenerated(r.path + ".webp", ContentType::kWebp, std::move(webp.value()),
                              {r.path});
+    if (v) v->needs_reference = true;  // written only when a page or sheet serves it
     ++ctx.counters().rewrites;
   }
   return Status::OK();

@@ -279,6 +279,7 @@ std::optional<std::string> WebpUrlMap::Map(std::string_view url) {
   if (!target) return std::nullopt;
   const Resource* v = FindWebpVariant(site_, *target);
   if (!v) return std::nullopt;
+  site_.MarkServed(*v);
   // The author's form, as the relink step keeps it: root-relative stays root-relative,
   // absolute stays absolute.
   std::string_view w = Trim(url);

@@ -2,6 +2,8 @@
 #include <catch2/catch.hpp>
 #include <webp/demux.h>
 
+#include <filesystem>
+
 #include "filters/image/gif_codec.h"
 #include "filters/image/image_header.h"
 #include "filters/image/jpeg_codec.h"
@@ -197,6 +199,34 @@ TEST_CASE("Lossy WebP from JPEG bakes the orientation into the pixels", "[image]
   Result<ImageHeader> h = ReadImageHeader(*w);
   CHECK(h->width == 32);
   CHECK(h->height == 64);
+}
+
+}  // namespace
+}  // namespace pagebake::image
+
+namespace pagebake::image {
+namespace {
+
+// Inputs the fuzzers found (tests/regress/image): each decodes or fails with a Status, and what
+// it reports is sane. Under ./build.sh sanitize (ASan+UBSan) this is where a regression shows.
+TEST_CASE("regress: fuzzer-found GIFs decode cleanly", "[image][gif][regress]") {
+  const std::string dir = std::string(PAGEBAKE_SOURCE_DIR) + "/tests/regress/image";
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".gif") continue;
+    ++files;
+    INFO(e.path().filename().string());
+    const std::string bytes = testing::ReadFileOrEmpty(e.path().string());
+    int frames = 0;
+    Result<GifInfo> info = DecodeGif(bytes, {1u << 24, 1000}, [&](const Pixels&, int ms) {
+      ++frames;
+      CHECK(ms > 0);
+      CHECK(ms <= 655350);  // a 16-bit delay in centiseconds
+      return Status::OK();
+    });
+    if (info.ok()) CHECK(info->frames == frames);
+  }
+  CHECK(files >= 1);
 }
 
 }  // namespace
