@@ -414,20 +414,7 @@ void Pipeline::Relink(Resource& r) {
     if (u.kind != UrlKind::kLocal) return std::nullopt;
     const Resource* t = site_->Find(u.path);
     if (!t || (t->output_path == t->path && r.output_path == r.path)) return std::nullopt;
-    // Keep the form the author wrote: root-relative stays root-relative, absolute stays
-    // absolute (pretty URLs and pages loaded elsewhere break on a relative rewrite).
-    std::string_view w = url;
-    while (!w.empty() && (w.front() == ' ' || w.front() == '\t' || w.front() == '\n' ||
-                          w.front() == '\r' || w.front() == '\f'))
-      w.remove_prefix(1);
-    if (w.size() > 1 && w[0] == '/' && w[1] != '/' && w[1] != '\\')
-      return "/" + PercentEncodePath(t->output_path) + u.suffix;
-    if (size_t c = w.find("://"); c != std::string_view::npos && w.find_first_of("/?#") > c) {
-      size_t p = w.find('/', c + 3);
-      return std::string(w.substr(0, p == std::string_view::npos ? w.size() : p)) + "/" +
-             PercentEncodePath(t->output_path) + u.suffix;
-    }
-    return site_->OutputUrl(r, *t, u.suffix);
+    return UrlInWrittenForm(url, t->output_path, u.suffix, site_->OutputUrl(r, *t, u.suffix));
   };
   if (r.type == ContentType::kHtml) {
     auto it = pages_.find(&r);
@@ -477,7 +464,7 @@ void Pipeline::RewriteLevels() {
   {
     std::set<const Resource*> seen(images.begin(), images.end());
     for (Resource* r : site_->All())
-      if (r->generated && !seen.count(r) && !IsTextType(r->type) && r->type != ContentType::kHtml)
+      if (r->generated && !seen.count(r) && !IsTextType(r->type))
         images.push_back(r);
   }
   NameLevel(images);

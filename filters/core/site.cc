@@ -90,17 +90,21 @@ void Site::MarkServed(const Resource& r) const {
 std::vector<std::string> Site::DropUnserved() {
   std::lock_guard<std::mutex> lock(mu_);
   std::vector<std::string> dropped;
+  std::set<const Resource*> gone;
   for (auto it = by_path_.begin(); it != by_path_.end();) {
     Resource* r = it->second;
     if (!r->generated || !r->needs_reference || served_.count(r)) {
       ++it;
       continue;
     }
-    for (auto s = by_source_.begin(); s != by_source_.end();)
-      s = s->second == r ? by_source_.erase(s) : std::next(s);
+    gone.insert(r);
     dropped.push_back(r->path);
     it = by_path_.erase(it);
   }
+  // One pass over the source index, not one per dropped variant.
+  if (!gone.empty())
+    for (auto s = by_source_.begin(); s != by_source_.end();)
+      s = gone.count(s->second) ? by_source_.erase(s) : std::next(s);
   return dropped;  // by_path_ order: sorted
 }
 

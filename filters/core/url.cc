@@ -205,4 +205,20 @@ std::string RelativeUrl(std::string_view from_path, std::string_view to_path) {
   return out;
 }
 
+std::string UrlInWrittenForm(std::string_view written, std::string_view target_path,
+                             std::string_view suffix, std::string relative) {
+  std::string_view w = written;
+  while (!w.empty() && (w.front() == ' ' || w.front() == '\t' || w.front() == '\n' ||
+                        w.front() == '\r' || w.front() == '\f'))
+    w.remove_prefix(1);
+  if (w.size() > 1 && w[0] == '/' && w[1] != '/' && w[1] != '\\')
+    return "/" + PercentEncodePath(target_path) + std::string(suffix);
+  if (size_t c = w.find("://"); c != std::string_view::npos && w.find_first_of("/?#") > c) {
+    size_t p = w.find('/', c + 3);
+    return std::string(w.substr(0, p == std::string_view::npos ? w.size() : p)) + "/" +
+           PercentEncodePath(target_path) + std::string(suffix);
+  }
+  return relative;
+}
+
 }  // namespace pagebake

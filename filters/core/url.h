@@ -45,6 +45,14 @@ bool NormalizePath(std::string_view in, std::string* out);
 bool PercentDecodePath(std::string_view in, std::string* out);
 std::string PercentEncodePath(std::string_view path);
 
+// A URL rewritten to name `target_path` (root-relative, '/'-separated) in the form the author
+// wrote `written` in: root-relative stays root-relative and absolute keeps its origin (pretty
+// URLs and pages loaded from elsewhere break on a relative rewrite), both with `suffix`
+// (?query#fragment) appended; any other form becomes `relative`, which the caller computed
+// (suffix included). Leading HTML whitespace in `written` is ignored.
+std::string UrlInWrittenForm(std::string_view written, std::string_view target_path,
+                             std::string_view suffix, std::string relative);
+
 }  // namespace pagebake
 
 #endif  // PAGEBAKE_CORE_URL_H_

@@ -182,4 +182,17 @@ bool VariantReady(const Resource& v) {
   return h.ok() && h->width == v.resize->width && h->height == v.resize->height;
 }
 
+Resource* AddResizeVariant(Site& site, Resource& src, uint32_t width, uint32_t height,
+                           std::string_view filter) {
+  std::string vpath = VariantPath(src.path, width, height);
+  Resource* v = site.FindOrAddGenerated(vpath, src.type, src.bytes, {src.path});
+  if (!v || (v->resize && (v->resize->width != width || v->resize->height != height)))
+    return nullptr;
+  if (!v->resize) v->resize = ResizeTarget{width, height, std::string(filter)};
+  v->needs_reference = true;
+  if (std::find(src.variants.begin(), src.variants.end(), vpath) == src.variants.end())
+    src.variants.push_back(std::move(vpath));
+  return v;
+}
+
 }  // namespace pagebake::image

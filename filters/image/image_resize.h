@@ -47,6 +47,11 @@ Result<std::string> ResizeImage(std::string_view bytes, uint32_t width, uint32_t
 // planned by this filter, replace `bytes` (a copy of its source) by the resized image. A failed
 // resize leaves the bytes alone (counted as a fallback); the page pass then does not use it.
 Status ResizeVariant(FilterContext& ctx, std::string& bytes);
+// Plans the width x height variant of `src` for `filter` (PlanSite only): adds or finds the
+// generated resource at VariantPath, marks it needs_reference, records it on `src`. nullptr
+// when that name is taken by another file or by a variant of another size.
+Resource* AddResizeVariant(Site& site, Resource& src, uint32_t width, uint32_t height,
+                           std::string_view filter);
 
 // Whether variant `v` was made: a resized variant whose final header has its planned size.
 bool VariantReady(const Resource& v);

@@ -144,17 +144,8 @@ std::map<std::string, ImageUses> CollectImageUses(const Site& site, const SitePa
 std::string VariantUrl(const Site& site, const Resource& page, std::string_view url,
                        const ResolvedUrl& resolved, const Resource& v) {
   site.MarkServed(v);
-  std::string_view w = html::TrimHtmlSpace(url);
-  if (w.size() > 1 && w[0] == '/' && w[1] != '/' && w[1] != '\\') {
-    std::string out(1, '/');
-    return out.append(PercentEncodePath(v.output_path)).append(resolved.suffix);
-  }
-  if (size_t c = w.find("://"); c != std::string_view::npos && w.find_first_of("/?#") > c) {
-    size_t p = w.find('/', c + 3);
-    return std::string(w.substr(0, p == std::string_view::npos ? w.size() : p)) + "/" +
-           PercentEncodePath(v.output_path) + resolved.suffix;
-  }
-  return site.OutputUrl(page, v, resolved.suffix);
+  return UrlInWrittenForm(url, v.output_path, resolved.suffix,
+                          site.OutputUrl(page, v, resolved.suffix));
 }
 
 }  // namespace pagebake::image

@@ -45,15 +45,8 @@ Status ResizeFilter::PlanSite(FilterContext& ctx, const SitePages& pages) {
     if (scale >= 1) continue;  // never upscale
     uint32_t w = ScaledSide(h->width, scale), ht = ScaledSide(h->height, scale);
     if (static_cast<double>(w) * ht > (1 - kMinPixelShareSaved) * h->pixels()) continue;
-    std::string vpath = VariantPath(path, w, ht);
-    Resource* v = site->FindOrAddGenerated(vpath, src->type, src->bytes, {path});
-    if (!v || (v->resize && (v->resize->width != w || v->resize->height != ht))) {
-      ctx.Note(path + " not resized: '" + vpath + "' is taken by another file");
-      continue;
-    }
-    if (!v->resize) v->resize = ResizeTarget{w, ht, std::string(id())};
-    v->needs_reference = true;
-    src->variants.push_back(vpath);
+    if (!AddResizeVariant(*site, *src, w, ht, id()))
+      ctx.Note(path + " not resized: '" + VariantPath(path, w, ht) + "' is taken by another file");
   }
   return Status::OK();
 }

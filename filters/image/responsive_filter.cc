@@ -120,14 +120,8 @@ Status ResponsiveFilter::PlanSite(FilterContext& ctx, const SitePages& pages) {
       if (!e) continue;
       Resource* src = site->Find(e->source->path);
       for (const Candidate& c : Plan(*e, o)) {
-        std::string vpath = VariantPath(src->path, c.width, c.height);
-        Resource* v = site->FindOrAddGenerated(vpath, src->type, src->bytes, {src->path});
-        if (!v || (v->resize && (v->resize->width != c.width || v->resize->height != c.height)))
-          continue;  // the name is taken by another file: that density is left out
-        if (!v->resize) v->resize = ResizeTarget{c.width, c.height, std::string(id())};
-        v->needs_reference = true;
-        if (std::find(src->variants.begin(), src->variants.end(), vpath) == src->variants.end())
-          src->variants.push_back(vpath);
+        // A name taken by another file leaves that density out.
+        AddResizeVariant(*site, *src, c.width, c.height, id());
       }
     }
   }

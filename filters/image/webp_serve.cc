@@ -280,21 +280,8 @@ std::optional<std::string> WebpUrlMap::Map(std::string_view url) {
   const Resource* v = FindWebpVariant(site_, *target);
   if (!v) return std::nullopt;
   site_.MarkServed(*v);
-  // The author's form, as the relink step keeps it: root-relative stays root-relative,
-  // absolute stays absolute.
-  std::string_view w = Trim(url);
-  std::string out;
-  if (w.size() > 1 && w[0] == '/' && w[1] != '/' && w[1] != '\\') {
-    out.push_back('/');
-    out += PercentEncodePath(v->path);
-    return out += suffix;
-  }
-  if (size_t c = w.find("://"); c != std::string_view::npos && w.find_first_of("/?#") > c) {
-    size_t p = w.find('/', c + 3);
-    return std::string(w.substr(0, p == std::string_view::npos ? w.size() : p)) + "/" +
-           PercentEncodePath(v->path) + suffix;
-  }
-  return RelativeUrl(from_.path, v->path) + suffix;
+  // The author's form, as the relink step keeps it; the site path (relink names it finally).
+  return UrlInWrittenForm(url, v->path, suffix, RelativeUrl(from_.path, v->path) + suffix);
 }
 
 Status ServeWebpInPage(FilterContext& ctx, html::Document& doc, WebpMode mode) {
