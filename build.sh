@@ -129,20 +129,13 @@ sanitizer_suite() {
 
 CI_SAN_TESTS=(core_test html_test html_corpus_test css_test css_corpus_test js_test js_corpus_test
               image_test)
-# The fuzz targets are not in the CI gate while a known fuzzer finding is open
-# (tests/regress/image/jpeg_lossless_pixels_differ.md): a gate that fails at random on a known
-# bug blocks every change. PAGEBAKE_CI_FUZZ=1 puts them back.
 sanitizer_suite_ci() {
   configure_sanitized "$SAN_DIR" address,undefined -DPAGEBAKE_FUZZERS=ON
-  local fuzz=()
-  [ "${PAGEBAKE_CI_FUZZ:-0}" = 1 ] && fuzz=("${FUZZ_TARGETS[@]/%/_fuzzer}")
-  cmake --build "$SAN_DIR" -j "$JOBS" --target "${CI_SAN_TESTS[@]}" "${fuzz[@]}"
+  cmake --build "$SAN_DIR" -j "$JOBS" --target "${CI_SAN_TESTS[@]}" "${FUZZ_TARGETS[@]/%/_fuzzer}"
   local pattern
   pattern="^($(IFS='|'; echo "${CI_SAN_TESTS[*]}")):"
   (cd "$SAN_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 1500 -R "$pattern")
-  if [ ${#fuzz[@]} -gt 0 ]; then
-    run_fuzzers "${PAGEBAKE_FUZZ_SECONDS:-10}" "${FUZZ_TARGETS[@]}"
-  fi
+  run_fuzzers "${PAGEBAKE_FUZZ_SECONDS:-20}" "${FUZZ_TARGETS[@]}"
 }
 
 # The pipeline's threads under TSan: the pipeline tests (core and delivery builds) with
@@ -200,7 +193,7 @@ case "${1:-build}" in
     #
     # ./build.sh sanitize ci: the part that fits CI's 30 minutes after `test` on 2 cores: the
     # same ASan+UBSan tree, but only the fuzz targets and the tokenizer/minifier/pipeline tests
-    # with their real corpora (the code that reads untrusted bytes), each fuzz target 10 s.
+    # with their real corpora (the code that reads untrusted bytes), each fuzz target 20 s.
     install_packages
     install_packages_for_sanitizers
     "$ROOT/tests/fetch_test_data.sh" "$BUILD_DIR/test-data"

@@ -200,6 +200,19 @@ int TranscodeFrame(TranscodeJob* job) {
     longjmp(job->err.jump, 1);
   }
   jvirt_barray_ptr* coefficients = jpeg_read_coefficients(&src);
+  // A progressive file that ends before its refinement scans renders through libjpeg's block
+  // smoothing (browsers decode it so): rewritten as complete scans, the same coefficients
+  // would decode to other pixels. coef_bits holds each coefficient's last Al (-1: never sent).
+  if (src.progressive_mode && src.coef_bits)
+    for (int c = 0; c < src.num_components; ++c)
+      for (int k = 0; k < DCTSIZE2; ++k)
+        if (src.coef_bits[c][k] != 0) {
+          std::snprintf(job->err.message, sizeof(job->err.message),
+                        "progressive scans stop before full precision (component %d, "
+                        "coefficient %d): the file renders as a partial image",
+                        c + 1, k);
+          longjmp(job->err.jump, 1);
+        }
   jpeg_copy_critical_parameters(&src, &dst);
   dst.optimize_coding = TRUE;
   dst.arith_code = FALSE;

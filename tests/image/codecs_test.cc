@@ -36,6 +36,60 @@ TEST_CASE("TranscodeJpeg keeps the coefficients exactly", "[image][jpeg]") {
   }
 }
 
+// A progressive file cut after any of its scans (an interrupted upload, a truncating CDN)
+// still decodes: libjpeg fills in with block smoothing, as browsers show it. Transcoding must
+// either keep those exact pixels or refuse, never write complete scans of the partial data.
+TEST_CASE("TranscodeJpeg refuses progressive files that stop before full precision",
+          "[image][jpeg]") {
+  Pixels px = testing::Gradient(96, 80, false);
+  JpegEncodeOptions eo;
+  eo.progressive = true;
+  eo.quality = 90;
+  const std::string full = EncodeJpeg(px, eo).value();
+  std::vector<size_t> scans;  // offsets of the SOS markers
+  for (size_t i = 2; i + 1 < full.size(); ++i)
+    if (static_cast<unsigned char>(full[i]) == 0xFF && static_cast<unsigned char>(full[i + 1]) == 0xDA)
+      scans.push_back(i);
+  REQUIRE(scans.size() >= 5);
+  int refused = 0;
+  for (size_t n = 1; n <= scans.size(); ++n) {
+    INFO("scans kept: " << n);
+    std::string cut = n < scans.size() ? full.substr(0, scans[n]) + "\xFF\xD9" : full;
+    Result<Pixels> shown = DecodeJpeg(cut, UINT64_MAX);
+    REQUIRE(shown.ok());
+    Result<std::string> out = TranscodeJpeg(cut, {});
+    if (!out.ok()) {
+      ++refused;
+      CHECK(out.status().message().find("full precision") != std::string::npos);
+      continue;
+    }
+    CHECK(SamePixels(DecodeJpeg(*out, UINT64_MAX).value(), shown.value()));
+  }
+  CHECK(refused == static_cast<int>(scans.size()) - 1);  // all but the complete file
+}
+
+// Every JPEG the fuzzers found: when it decodes and transcodes, the transcoded file decodes to
+// the same pixels (tests/regress/image/jpeg_*.md).
+TEST_CASE("regress: fuzzer-found JPEGs transcode to the same pixels or not at all",
+          "[image][jpeg][regress]") {
+  const std::string dir = std::string(PAGEBAKE_SOURCE_DIR) + "/tests/regress/image";
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    if (e.path().extension() != ".jpg") continue;
+    ++files;
+    INFO(e.path().filename().string());
+    const std::string bytes = testing::ReadFileOrEmpty(e.path().string());
+    Result<Pixels> shown = DecodeJpeg(bytes, 1u << 20);
+    for (bool progressive : {false, true}) {
+      JpegTranscodeOptions to;
+      to.progressive = progressive;
+      Result<std::string> out = TranscodeJpeg(bytes, to);
+      if (out.ok() && shown.ok()) CHECK(SamePixels(DecodeJpeg(*out, 1u << 20).value(), *shown));
+    }
+  }
+  CHECK(files >= 1);
+}
+
 TEST_CASE("JPEG quality is estimated from the quantization table", "[image][jpeg]") {
   Pixels px = testing::Gradient(64, 64, false);
   for (int q : {30, 50, 75, 85, 95}) {
