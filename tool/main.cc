@@ -40,6 +40,7 @@ struct BuildFlags {
   BudgetOutputFlags budget_out;
   std::vector<std::string> filters, disable;
   int jobs = 0;
+  double max_file_seconds = -1;
   std::string verify_dir = "pagebake-verify";  // build --verify: summary and diff images
   bool verify = false;
   bool trace_syscalls = false;  // --trace-syscalls: exact per-row syscalls under ptrace
@@ -69,6 +70,7 @@ int RunBuild(CLI::App& cmd, BuildFlags& f) {
     if (cmd.count("--filters")) o.enable = SplitIds(f.filters);
     if (cmd.count("--disable")) o.disable = SplitIds(f.disable);
     if (cmd.count("--jobs")) o.jobs = f.jobs;
+    if (cmd.count("--max-file-seconds")) o.max_file_seconds = f.max_file_seconds;
     if (cmd.count("--io")) o.io = f.io == "mmap" ? IoStrategy::kMmap : IoStrategy::kRead;
     if (cmd.count("--webp"))
       o.image.webp_mode = f.webp == "replace" ? WebpMode::kReplace : WebpMode::kPicture;
@@ -209,6 +211,10 @@ int Main(int argc, char** argv) {
   build->add_option("--filters", f.filters, "Extra filter ids to enable (comma-separated)");
   build->add_option("--disable", f.disable, "Filter ids to disable (comma-separated)");
   build->add_option("-j,--jobs", f.jobs, "Worker threads (default: cores)")->check(CLI::NonNegativeNumber);
+  build->add_option("--max-file-seconds", f.max_file_seconds,
+                    "Time limit for rewriting one file; past it the file is copied unchanged "
+                    "with a warning (default 60, 0: none)")
+      ->check(CLI::NonNegativeNumber);
   build->add_option("--config", f.config, "pagebake.json config (flags override it)");
   build->add_option("--io", f.io, "How files are read: read | mmap")->check(CLI::IsMember({"read", "mmap"}));
   build->add_option("--webp", f.webp,

@@ -103,6 +103,10 @@ Status LoadConfigJson(const std::string& text, const std::string& origin, Option
       PAGEBAKE_RETURN_IF_ERROR(Expect(v.is_number_unsigned(), path, "a positive integer"));
       (k == "max_files" ? o->max_files
        : k == "max_file_bytes" ? o->max_file_bytes : o->max_output_bytes) = v.get<uint64_t>();
+    } else if (k == "max_file_seconds") {
+      PAGEBAKE_RETURN_IF_ERROR(Expect(v.is_number() && v.get<double>() >= 0, path,
+                                      "a number of seconds (0: no limit)"));
+      o->max_file_seconds = v.get<double>();
     } else if (k == "html") {
       Status s = html::ParseOptions(v, &o->html);
       if (!s.ok()) return Status::InvalidArgument(origin + ": " + s.message());

@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "filters/core/content_type.h"
+#include "filters/core/deadline.h"
 #include "filters/core/diagnostics.h"
 #include "pagebake/options.h"
 #include "pagebake/status.h"
@@ -91,6 +92,9 @@ class FilterContext {
   // it can be reported as page positions. 0/0 for whole resources.
   int base_line = 0;
   int base_col = 0;
+  // The file's time budget (Options::max_file_seconds). Loops that may run long inside one
+  // pass poll it and stop early; the pipeline then copies the file unchanged.
+  Deadline deadline;
 
   // A content problem at line:col of the current resource (positions relative to the text the
   // filter was given; the context adds base_line/base_col). Counts a fallback.

@@ -3,6 +3,8 @@
 #include <time.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 #include <thread>
 
 #include "filters/budget/glob.h"
@@ -292,9 +294,10 @@ void Pipeline::PlanSite() {
   }
 }
 
-void Pipeline::RunResourceFilter(Filter& f, Resource& r) {
+void Pipeline::RunResourceFilter(Filter& f, Resource& r, const Deadline& deadline) {
   CostScope scope(meter_, f.id(), RowKind::kFilter, r.path);
   FilterContext ctx(options_, site_.get(), &r, &diagnostics_, f.id());
+  ctx.deadline = deadline;
   const uint64_t in = r.bytes.size();
   std::string bytes = r.bytes;
   Status s = f.RewriteResource(ctx, bytes);
@@ -313,13 +316,16 @@ void Pipeline::RunResourceFilter(Filter& f, Resource& r) {
       any_renamed_ = true;
     }
   }
+  if (deadline.Passed()) ++fallbacks;  // the caller copies the file unchanged
   scope.AddBytes(in, r.bytes.size());
   scope.AddFallbacks(fallbacks);
 }
 
-void Pipeline::RunPageFilter(Filter& f, Resource& r, html::Document& doc) {
+void Pipeline::RunPageFilter(Filter& f, Resource& r, html::Document& doc,
+                             const Deadline& deadline) {
   CostScope scope(meter_, f.id(), RowKind::kFilter, r.path);
   FilterContext ctx(options_, site_.get(), &r, &diagnostics_, f.id());
+  ctx.deadline = deadline;
   uint64_t fallbacks = 0;
   if (f.capabilities() & kRewritesHtml) {
     Status s = f.RewriteHtml(ctx, doc);
@@ -332,7 +338,7 @@ void Pipeline::RunPageFilter(Filter& f, Resource& r, html::Document& doc) {
   uint64_t in = 0, out = 0;
   if (f.capabilities() & kRewritesInline) {
     ForEachHtmlInline(doc, [&](InlineKind kind, std::string& text, int line, int col) {
-      if (!f.HandlesInline(kind)) return;
+      if (!f.HandlesInline(kind) || deadline.Passed()) return;
       ctx.base_line = line;
       ctx.base_col = col;
       std::string t = text;
@@ -351,16 +357,42 @@ void Pipeline::RunPageFilter(Filter& f, Resource& r, html::Document& doc) {
       }
     });
   }
+  if (deadline.Passed()) ++fallbacks;  // the caller keeps the page as it was
   scope.AddBytes(in, out);
   scope.AddFallbacks(fallbacks + ctx.counters().fallbacks);
 }
 
+void Pipeline::ReportTimedOut(const Resource& r, std::string_view id) {
+  char limit[32];
+  std::snprintf(limit, sizeof limit, "%g", options_.max_file_seconds);
+  diagnostics_.Add({Severity::kWarning, r.path, 0, 0, std::string(id),
+                    std::string("rewriting took longer than max_file_seconds (") + limit +
+                        " s, stopped in " + std::string(id) + "); copied unchanged"});
+}
+
 void Pipeline::RewriteResource(Resource& r, int worker) {
   if (r.skipped) return;
+  const Deadline deadline = Deadline::After(options_.max_file_seconds);
+  // What the file was, to copy it unchanged if its time runs out.
+  struct Before {
+    std::string bytes, output_path;
+    ContentType type;
+    bool modified;
+  };
+  std::optional<Before> before;
+  if (deadline.limited()) before = Before{r.bytes, r.output_path, r.type, r.modified};
   for (auto& f : filters_[worker]) {
     if (!(f->capabilities() & kRewritesResource) || !f->HandlesResource(r.type)) continue;
     if (!options_.paths.empty() && DisabledForPath(options_, r.path, f->id())) continue;
-    RunResourceFilter(*f, r);
+    RunResourceFilter(*f, r, deadline);
+    if (deadline.Passed()) {
+      r.bytes = std::move(before->bytes);
+      r.output_path = std::move(before->output_path);
+      r.type = before->type;
+      r.modified = before->modified;
+      ReportTimedOut(r, f->id());
+      break;
+    }
   }
   if (r.type == ContentType::kCss) Relink(r);
 }
@@ -369,10 +401,15 @@ void Pipeline::RewritePage(Resource& r, int worker) {
   auto it = pages_.find(&r);
   if (r.skipped || it == pages_.end()) return;
   html::Document& doc = *it->second;
+  const Deadline deadline = Deadline::After(options_.max_file_seconds);
   for (auto& f : filters_[worker]) {
     if (!(f->capabilities() & (kRewritesHtml | kRewritesInline))) continue;
     if (!options_.paths.empty() && DisabledForPath(options_, r.path, f->id())) continue;
-    RunPageFilter(*f, r, doc);
+    RunPageFilter(*f, r, doc, deadline);
+    if (deadline.Passed()) {
+      ReportTimedOut(r, f->id());  // r.bytes still holds the page as it came in
+      return;
+    }
   }
   Relink(r);
   for (auto& h : HtmlHttpEquiv(doc)) r.http_headers.push_back(h);

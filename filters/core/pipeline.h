@@ -44,8 +44,10 @@ class Pipeline {
   void RewriteLevels();
   void RewriteResource(Resource& r, int worker);
   void RewritePage(Resource& r, int worker);
-  void RunResourceFilter(Filter& f, Resource& r);
-  void RunPageFilter(Filter& f, Resource& r, html::Document& doc);
+  void RunResourceFilter(Filter& f, Resource& r, const Deadline& deadline);
+  void RunPageFilter(Filter& f, Resource& r, html::Document& doc, const Deadline& deadline);
+  // A file whose rewrite passed Options::max_file_seconds, stopped in filter `id`.
+  void ReportTimedOut(const Resource& r, std::string_view id);
   void Relink(Resource& r);
   void NameLevel(const std::vector<Resource*>& level);
   Status CheckOutputNames();

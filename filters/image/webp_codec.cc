@@ -76,6 +76,12 @@ Result<std::string> EncodeWebp(const Pixels& p, const WebpEncodeOptions& o) {
   std::string out;
   pic.writer = Writer;
   pic.custom_ptr = &out;
+  if (o.deadline && o.deadline->limited()) {
+    pic.user_data = const_cast<Deadline*>(o.deadline);
+    pic.progress_hook = [](int, const WebPPicture* picture) {
+      return static_cast<const Deadline*>(picture->user_data)->Passed() ? 0 : 1;
+    };
+  }
   bool opaque = IsOpaque(p);
   int ok = opaque ? WebPPictureImportRGBX(&pic, p.rgba.data(), static_cast<int>(p.row_bytes()))
                   : WebPPictureImportRGBA(&pic, p.rgba.data(), static_cast<int>(p.row_bytes()));
@@ -86,6 +92,8 @@ Result<std::string> EncodeWebp(const Pixels& p, const WebpEncodeOptions& o) {
   ok = WebPEncode(&config, &pic);
   int error = pic.error_code;
   WebPPictureFree(&pic);
+  if (!ok && error == VP8_ENC_ERROR_USER_ABORT)
+    return Status::ContentError("webp: encode stopped (max_file_seconds)");
   if (!ok) return Status::ContentError("webp: encode failed (" + std::to_string(error) + ")");
   return SetIcc(std::move(out), o.icc);
 }

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "filters/core/deadline.h"
 #include "filters/image/pixels.h"
 #include "pagebake/image_options.h"
 #include "pagebake/status.h"
@@ -24,6 +25,8 @@ struct WebpEncodeOptions {
   int lossless_level = 6;
   // Written as an ICCP chunk when not empty.
   std::string icc;
+  // Polled by libwebp's progress hook: once it passes, the encode stops (ContentError).
+  const Deadline* deadline = nullptr;
 };
 
 // Lossless output decodes to the same pixels (SamePixels: libwebp may change the color of

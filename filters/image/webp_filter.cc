@@ -13,12 +13,14 @@
 namespace pagebake::image {
 namespace {
 
-Result<std::string> FromJpeg(std::string_view bytes, const ImageOptions& o, std::string* note) {
+Result<std::string> FromJpeg(std::string_view bytes, const ImageOptions& o, const Deadline& deadline,
+                             std::string* note) {
   Result<JpegInfo> info = ReadJpegInfo(bytes, o.max_decoded_pixels);
   if (!info.ok()) return info.status();
   Result<Pixels> px = DecodeJpeg(bytes, o.max_decoded_pixels);
   if (!px.ok()) return px.status();
   WebpEncodeOptions eo;
+  eo.deadline = &deadline;
   eo.lossless = false;
   eo.quality = o.webp_quality;
   Result<JpegLayout> layout = ReadJpegLayout(bytes);
@@ -52,13 +54,15 @@ Result<std::string> FromJpeg(std::string_view bytes, const ImageOptions& o, std:
                                tried + ")");
 }
 
-Result<std::string> FromPng(std::string_view bytes, const ImageOptions& o, std::string* note) {
+Result<std::string> FromPng(std::string_view bytes, const ImageOptions& o, const Deadline& deadline,
+                             std::string* note) {
   Result<std::vector<PngChunk>> chunks = SplitPngChunks(bytes);
   if (!chunks.ok()) return chunks.status();
   if (IsApng(*chunks)) return Status::Unimplemented("APNG");
   Result<DecodedPng> png = DecodePng(bytes, o.max_decoded_pixels);
   if (!png.ok()) return png.status();
   WebpEncodeOptions eo;
+  eo.deadline = &deadline;
   eo.lossless = true;
   eo.lossless_level = WebpLosslessLevel(o.effort);
   switch (ClassifyPngColor(png->color_chunks)) {
@@ -90,7 +94,8 @@ Result<std::string> FromPng(std::string_view bytes, const ImageOptions& o, std::
   return EncodeWebp(px, eo);
 }
 
-Result<std::string> FromGif(std::string_view bytes, const ImageOptions& o, std::string* note) {
+Result<std::string> FromGif(std::string_view bytes, const ImageOptions& o, const Deadline& deadline,
+                             std::string* note) {
   Result<ImageHeader> h = ReadImageHeader(bytes);
   if (!h.ok()) return h.status();
   GifLimits limits{o.max_decoded_pixels, o.max_animation_frames};
@@ -103,6 +108,7 @@ Result<std::string> FromGif(std::string_view bytes, const ImageOptions& o, std::
     });
     if (!info.ok()) return info.status();
     WebpEncodeOptions eo;
+    eo.deadline = &deadline;
     eo.lossless = true;
     eo.lossless_level = level;
     if (note) *note = "lossless";
@@ -112,6 +118,7 @@ Result<std::string> FromGif(std::string_view bytes, const ImageOptions& o, std::
   // it at the end (Finish sets what DecodeGif reported).
   std::unique_ptr<WebpAnimationEncoder> enc;
   Result<GifInfo> info = DecodeGif(bytes, limits, [&](const Pixels& canvas, int ms) {
+    if (deadline.Passed()) return Status::ContentError("webp: encode stopped (max_file_seconds)");
     if (!enc) enc = std::make_unique<WebpAnimationEncoder>(canvas.width, canvas.height, 0, level);
     return enc->AddFrame(canvas, ms);
   });
@@ -124,13 +131,13 @@ Result<std::string> FromGif(std::string_view bytes, const ImageOptions& o, std::
 }  // namespace
 
 Result<std::string> MakeWebpVariant(std::string_view bytes, const ImageOptions& options,
-                                    std::string* note) {
+                                    std::string* note, const Deadline& deadline) {
   Result<ImageHeader> h = ReadImageHeader(bytes);
   if (!h.ok()) return h.status();
   switch (h->type) {
-    case ContentType::kJpeg: return FromJpeg(bytes, options, note);
-    case ContentType::kPng: return FromPng(bytes, options, note);
-    case ContentType::kGif: return FromGif(bytes, options, note);
+    case ContentType::kJpeg: return FromJpeg(bytes, options, deadline, note);
+    case ContentType::kPng: return FromPng(bytes, options, deadline, note);
+    case ContentType::kGif: return FromGif(bytes, options, deadline, note);
     default: return Status::Unimplemented("not a JPEG, PNG or GIF");
   }
 }
@@ -143,7 +150,7 @@ Status WebpFilter::RewriteResource(FilterContext& ctx, std::string& bytes) {
   }
   if (!Admit(ctx, bytes, ContentType::kOther)) return Status::OK();
   std::string note;
-  Result<std::string> webp = MakeWebpVariant(bytes, ctx.options().image, &note);
+  Result<std::string> webp = MakeWebpVariant(bytes, ctx.options().image, &note, ctx.deadline);
   if (!webp.ok()) {
     if (webp.status().code() == StatusCode::kUnimplemented) {
       ctx.Note("no WebP variant: " + webp.status().message());

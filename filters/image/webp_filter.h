@@ -26,9 +26,10 @@
 
 namespace pagebake::image {
 
-// The WebP variant of an image, or the status saying why there is none.
+// The WebP variant of an image, or the status saying why there is none. The encode stops
+// (ContentError) once `deadline` passes.
 Result<std::string> MakeWebpVariant(std::string_view bytes, const ImageOptions& options,
-                                    std::string* note = nullptr);
+                                    std::string* note = nullptr, const Deadline& deadline = {});
 
 class WebpFilter : public Filter {
  public:

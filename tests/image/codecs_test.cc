@@ -90,6 +90,25 @@ TEST_CASE("regress: fuzzer-found JPEGs transcode to the same pixels or not at al
   CHECK(files >= 1);
 }
 
+// max_file_seconds inside one encode: libwebp's progress hook polls the file's deadline.
+TEST_CASE("EncodeWebp stops once the file's deadline has passed", "[image][webp]") {
+  Pixels px = testing::Gradient(512, 384, true);
+  WebpEncodeOptions eo;
+  const Deadline passed = Deadline::After(1e-9);
+  while (!passed.Passed()) {
+  }
+  eo.deadline = &passed;
+  for (bool lossless : {true, false}) {
+    eo.lossless = lossless;
+    Result<std::string> out = EncodeWebp(px, eo);
+    REQUIRE_FALSE(out.ok());
+    CHECK(out.status().message().find("max_file_seconds") != std::string::npos);
+  }
+  const Deadline later = Deadline::After(3600);
+  eo.deadline = &later;
+  CHECK(EncodeWebp(px, eo).ok());
+}
+
 TEST_CASE("JPEG quality is estimated from the quantization table", "[image][jpeg]") {
   Pixels px = testing::Gradient(64, 64, false);
   for (int q : {30, 50, 75, 85, 95}) {

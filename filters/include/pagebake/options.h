@@ -55,6 +55,9 @@ struct Options {
   // The whole output (files before precompressed siblings) may not exceed this; checked before
   // anything is written. Default 16 GiB: a runaway (say, an inlining loop) stops cleanly.
   uint64_t max_output_bytes = 16ull << 30;
+  // Rewriting one file (every filter pass on it) may take at most this long; past it the file
+  // is reported and copied unchanged, and the build goes on (Deadline). 0: no limit.
+  double max_file_seconds = 60;
   // Write a Makefile-style depfile (absolute paths) listing every file read. Empty: none.
   std::string depfile;
   // The depfile's target (the path a build system declared as output). Empty: the manifest.
