@@ -28,6 +28,7 @@
 #include "filters/core/content_type.h"
 #include "filters/core/deadline.h"
 #include "filters/core/diagnostics.h"
+#include "filters/text/source_map.h"
 #include "pagebake/options.h"
 #include "pagebake/status.h"
 
@@ -112,6 +113,9 @@ class FilterContext {
   // HTTP headers a filter learned for this resource (html-convert-meta-tags records
   // <meta http-equiv> here); the pipeline keeps them on the Resource for the headers files.
   std::vector<std::pair<std::string, std::string>> http_headers;
+  // A RewriteResource that wrote a source map for its output sets it here; the pipeline keeps
+  // it on the Resource (Resource::source_map) when it keeps the output.
+  std::shared_ptr<text::AttachedSourceMap> source_map;
 
  private:
   void Add(Severity s, int line, int col, std::string message);

@@ -57,10 +57,11 @@ void CollectCssRefs(std::string_view css, std::vector<RawRef>* out) {
   }
 }
 
-bool RewriteCssUrls(std::string_view css, const UrlRewriteFn& fn, std::string* out) {
+bool RewriteCssUrls(std::string_view css, const UrlRewriteFn& fn, std::string* out,
+                    std::vector<text::TextEdit>* edits) {
   std::string result;
-  Status s = css::RewriteCssUrls(
-      css, [&](std::string_view url, bool) { return fn(url); }, &result);
+  Status s = css::RewriteCssUrlsEx(
+      css, [&](const css::CssUrl& u) { return fn(u.url); }, &result, edits);
   if (!s.ok() || result == css) return false;
   *out = std::move(result);
   return true;

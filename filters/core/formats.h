@@ -40,8 +40,10 @@ void RewriteHtmlUrls(html::Document& doc, const UrlRewriteFn& fn);
 std::vector<std::pair<std::string, std::string>> HtmlHttpEquiv(const html::Document& doc);
 
 void CollectCssRefs(std::string_view css, std::vector<RawRef>* out);
-// False when nothing changed (out untouched).
-bool RewriteCssUrls(std::string_view css, const UrlRewriteFn& fn, std::string* out);
+// False when nothing changed (out untouched). `edits` (when not null) receives the replaced
+// spans, for source maps.
+bool RewriteCssUrls(std::string_view css, const UrlRewriteFn& fn, std::string* out,
+                    std::vector<text::TextEdit>* edits = nullptr);
 
 // Compares the DOMs of `before` and `after` (gumbo), allowing exactly what the enabled filters
 // may change. OK when equivalent; ContentError with the first difference otherwise.

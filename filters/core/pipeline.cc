@@ -310,6 +310,8 @@ void Pipeline::RunResourceFilter(Filter& f, Resource& r, const Deadline& deadlin
   } else if (bytes != r.bytes) {
     r.bytes = std::move(bytes);
     r.modified = true;
+    // A map describes the bytes of the filter that wrote it; a later rewrite leaves it stale.
+    r.source_map = std::move(ctx.source_map);
     if (!ctx.new_extension.empty()) {
       r.output_path = SwapExtension(r.output_path, ctx.new_extension);
       r.type = ctx.new_type;
@@ -390,6 +392,7 @@ void Pipeline::RewriteResource(Resource& r, int worker) {
       r.output_path = std::move(before->output_path);
       r.type = before->type;
       r.modified = before->modified;
+      r.source_map.reset();
       ReportTimedOut(r, f->id());
       break;
     }
@@ -458,9 +461,17 @@ void Pipeline::Relink(Resource& r) {
     if (it != pages_.end()) RewriteHtmlUrls(*it->second, fn);
   } else if (r.type == ContentType::kCss) {
     std::string out;
-    if (RewriteCssUrls(r.bytes, fn, &out)) {
+    std::vector<text::TextEdit> edits;
+    if (RewriteCssUrls(r.bytes, fn, &out, r.source_map ? &edits : nullptr)) {
       r.bytes = std::move(out);
       r.modified = true;
+      if (r.source_map) {
+        // The map's columns after each replaced URL moved: render it again.
+        text::AttachedSourceMap& m = *r.source_map;
+        m.pairs.ApplyEdits(edits);
+        if (Resource* map = site_->Find(m.map_path))
+          map->bytes = m.pairs.Render(r.bytes, m.original, m.file, m.source_name);
+      }
     }
   }
 }

@@ -19,6 +19,7 @@
 
 #include "filters/core/content_type.h"
 #include "filters/core/url.h"
+#include "filters/text/source_map.h"
 
 namespace pagebake {
 
@@ -81,6 +82,9 @@ struct Resource {
   // copy): set by the filter that made it. The pipeline drops those no filter served
   // (Site::MarkServed) after the page level, so the output holds no orphan variants.
   bool needs_reference = false;
+  // The source map describing `bytes` when a minifier wrote one (css-minify --source-maps):
+  // later byte edits by the pipeline (Relink) move its pairs and render its map resource again.
+  std::shared_ptr<text::AttachedSourceMap> source_map;
 };
 
 class Site {

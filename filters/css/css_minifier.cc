@@ -61,6 +61,7 @@ void Minifier::Put(Ctx ctx, TokenKind kind, std::string_view text) {
       out_->push_back(' ');
     }
   }
+  if (!rewritten) Mark(size_t(text.data() - src_.data()));
   out_->append(text);
   last_rewritten_ = rewritten;
   last_kind_ = kind;
@@ -79,6 +80,7 @@ void Minifier::Run(CssMinifyMode mode) {
       if (t.kind == TokenKind::kComment && options_.keep_important_comments &&
           t.end - t.begin >= 3 && src_[t.begin + 2] == '!') {
         FlushSemi();
+        Mark(t.begin);
         out_->append(Text(t));
       }
       ++i_;
@@ -134,6 +136,10 @@ void Minifier::CloseBlock() {
   pending_semi_ = false;
   if (b.drop_if_empty && out_->size() == b.content_mark) {
     out_->resize(b.out_mark);
+    if (map_) {
+      map_->TruncateGenerated(b.out_mark);
+      last_mark_ = b.out_mark;
+    }
     pending_semi_ = b.semi_before;
   } else {
     out_->push_back('}');
@@ -146,6 +152,7 @@ void Minifier::QualifiedRule(size_t brace, Ctx ctx, bool droppable) {
   if (brace >= toks_.size() || toks_[brace].kind != TokenKind::kOpenCurly) {
     // No block before the enclosing block ends: browsers drop it; we keep it as written.
     FlushSemi();
+    Mark(toks_[b].begin);
     out_->append(Raw(b, brace));
     i_ = brace;
     return;
@@ -198,6 +205,7 @@ void Minifier::AtRule() {
     FlushSemi();
     size_t stop = has_block ? MatchingClose(toks_, end) + 1 : (has_semi ? end + 1 : end);
     if (stop > n) stop = n;
+    Mark(t.begin);
     out_->append(Raw(i_, stop));
     i_ = stop;
     return;
@@ -206,6 +214,7 @@ void Minifier::AtRule() {
   bool semi_before = pending_semi_;
   FlushSemi();
   std::string lower_name(lname);  // buf2_ is reused by the prelude
+  Mark(t.begin);
   // The source text when nothing was lowercased: then it needs no merge check.
   Put(Ctx::kPrelude, TokenKind::kAtKeyword, lname.data() == name.data() ? name : lower_name);
   Tokens(i_ + 1, end, Ctx::kPrelude);
@@ -244,6 +253,7 @@ void Minifier::DeclarationOrNestedRule() {
 
 void Minifier::Declaration(size_t b, size_t e) {
   const size_t e0 = e;
+  Mark(toks_[b].begin);
   while (e > b && IsGap(e - 1)) --e;
   size_t colon = SkipGap(b + 1, e);
   if (toks_[b].kind != TokenKind::kIdent || colon >= e || toks_[colon].kind != TokenKind::kColon) {
@@ -299,6 +309,12 @@ void Minifier::Declaration(size_t b, size_t e) {
 
 Status MinifyCss(std::string_view in, const CssMinifyOptions& options, std::string* out,
                  CssMinifyMode mode, std::vector<CssIssue>* issues) {
+  return MinifyCssWithMap(in, options, out, nullptr, mode, issues);
+}
+
+Status MinifyCssWithMap(std::string_view in, const CssMinifyOptions& options, std::string* out,
+                        text::SourceMapBuilder* map, CssMinifyMode mode,
+                        std::vector<CssIssue>* issues) {
   if (in.size() >= std::numeric_limits<uint32_t>::max())
     return Status::LimitExceeded("css: input of 4 GiB or more");
   // The tokenizer needs a NUL after the last byte, which only a std::string promises. The
@@ -314,7 +330,7 @@ Status MinifyCss(std::string_view in, const CssMinifyOptions& options, std::stri
   }
   {
     internal::OutBuf result(out, in.size());
-    internal::Minifier m(src, toks, options, &result);
+    internal::Minifier m(src, toks, options, &result, map);
     m.Run(mode);
   }
   constexpr size_t kKeepBytes = 32u << 20;

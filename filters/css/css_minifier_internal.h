@@ -12,6 +12,7 @@
 #include "filters/css/css_minifier.h"
 #include "filters/css/css_tokenizer.h"
 #include "filters/css/css_values.h"
+#include "filters/text/source_map.h"
 
 namespace pagebake::css::internal {
 
@@ -82,8 +83,8 @@ class OutBuf {
 class Minifier {
  public:
   Minifier(std::string_view src, const std::vector<Token>& toks, const CssMinifyOptions& options,
-           OutBuf* out)
-      : src_(src), toks_(toks), options_(options), out_(out) {}
+           OutBuf* out, text::SourceMapBuilder* map = nullptr)
+      : src_(src), toks_(toks), options_(options), out_(out), map_(map) {}
 
   void Run(CssMinifyMode mode);
 
@@ -101,6 +102,13 @@ class Minifier {
   }
 
   // Output.
+  // Source maps: what is written next comes from source offset `src_offset`.
+  void Mark(size_t src_offset) {
+    if (map_ && (out_->size() != last_mark_ || map_->size() == 0)) {
+      map_->Add(out_->size(), src_offset);
+      last_mark_ = out_->size();
+    }
+  }
   void Boundary() {
     at_boundary_ = true;
     gap_ws_ = gap_comment_ = false;
@@ -140,6 +148,8 @@ class Minifier {
   const std::vector<Token>& toks_;
   const CssMinifyOptions& options_;
   OutBuf* out_;
+  text::SourceMapBuilder* map_;  // may be null
+  size_t last_mark_ = 0;
   size_t i_ = 0;
   std::vector<Block> stack_;
   std::vector<uint8_t> fn_stack_;  // per open function/paren: 1 when zero units are unsafe

@@ -30,7 +30,44 @@ Status Minify(FilterContext& ctx, const CssOptions& options, CssMinifyMode mode,
 
 }  // namespace
 
+// The map is written beside the sheet (`app.css` -> `app.css.map`); the minifier drops the old
+// sourceMappingURL comment with the other comments (it described the input). The pairs stay
+// attached to the resource: the pipeline moves them when it points url()s at final names.
+Status CssMinifyFilter::RewriteWithSourceMap(FilterContext& ctx, std::string& bytes) {
+  const Resource* r = ctx.resource();
+  auto attached = std::make_shared<text::AttachedSourceMap>();
+  CssMinifyOptions mo;
+  mo.keep_important_comments = options_.keep_important_comments;
+  std::vector<CssIssue> issues;
+  std::string out;
+  PAGEBAKE_RETURN_IF_ERROR(
+      MinifyCssWithMap(bytes, mo, &out, &attached->pairs, CssMinifyMode::kStylesheet, &issues));
+  for (const CssIssue& i : issues)
+    ctx.ContentError(i.line, i.col, "css: " + i.message + " (kept as written)");
+  if (!issues.empty()) return Status::OK();
+  const std::string name = r->path.substr(r->path.find_last_of('/') + 1);
+  // Pessimistic size check before adding the comment: it must still leave a win.
+  const std::string_view kComment = "\n/*# sourceMappingURL=";
+  if (out.size() + kComment.size() + name.size() + 16 >= bytes.size()) return Status::OK();
+  attached->original = bytes;
+  attached->file = name;
+  attached->source_name = "pagebake:///" + r->path;
+  std::string json = attached->pairs.Render(out, bytes, name, attached->source_name);
+  Resource* m = ctx.site()->AddGenerated(r->path + ".map", ContentType::kSourceMap,
+                                         std::move(json), {r->path});
+  attached->map_path = m->path;
+  out += kComment;
+  out += ctx.site()->OutputUrl(*r, *m);
+  out += " */";
+  ctx.source_map = std::move(attached);
+  bytes = std::move(out);
+  ++ctx.counters().rewrites;
+  return Status::OK();
+}
+
 Status CssMinifyFilter::RewriteResource(FilterContext& ctx, std::string& bytes) {
+  if (options_.source_maps && ctx.site() && ctx.resource())
+    return RewriteWithSourceMap(ctx, bytes);
   std::string out;
   PAGEBAKE_RETURN_IF_ERROR(Minify(ctx, options_, CssMinifyMode::kStylesheet, bytes, &out));
   if (out.size() >= bytes.size()) return Status::OK();

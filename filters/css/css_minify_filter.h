@@ -6,6 +6,9 @@
 // could be unsafe only where a browser's reading differs from CSS Syntax Level 3 (legacy
 // hacks that rely on tokenizer bugs); those hacks are copied verbatim where recognised.
 // Inline <style> output never contains "</style": the text is then kept as it was.
+// With CssOptions.source_maps, external sheets get a v3 source map beside them (`app.css.map`,
+// rules, declarations and tokens written as in the source mapped; sourcesContent embedded) and
+// a sourceMappingURL comment; the pipeline keeps the map right when it renames url() targets.
 #ifndef PAGEBAKE_CSS_CSS_MINIFY_FILTER_H_
 #define PAGEBAKE_CSS_CSS_MINIFY_FILTER_H_
 
@@ -28,6 +31,8 @@ class CssMinifyFilter : public Filter {
   Status RewriteInline(FilterContext& ctx, InlineKind kind, std::string& text) override;
 
  private:
+  // External sheets when CssOptions.source_maps is on (and a site graph is there).
+  Status RewriteWithSourceMap(FilterContext& ctx, std::string& bytes);
   CssOptions options_;
 };
 

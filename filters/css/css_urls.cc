@@ -246,7 +246,7 @@ std::vector<CssUrl> CollectCssUrls(std::string_view css) {
 
 Status RewriteCssUrlsEx(std::string_view css,
                         const std::function<std::optional<std::string>(const CssUrl&)>& fn,
-                        std::string* out) {
+                        std::string* out, std::vector<text::TextEdit>* edits) {
   std::string copy(css);
   std::vector<Token> toks;
   Tokenize(copy, &toks);
@@ -259,11 +259,13 @@ Status RewriteCssUrlsEx(std::string_view css,
     std::optional<std::string> repl = fn(MakeUrl(copy, toks, found[i]));
     if (!repl) continue;
     result.append(copy, pos, t.begin - pos);
+    const size_t at = result.size();
     if (found[i].where == Where::kUrlToken) {
       result += CssUrlToken(*repl);
     } else {
       result += CssQuote(*repl, copy[t.begin]);
     }
+    if (edits) edits->push_back({t.begin, t.end - t.begin, result.size() - at});
     pos = t.end;
   }
   result.append(copy, pos, std::string::npos);

@@ -16,6 +16,8 @@
 #include <string_view>
 #include <vector>
 
+#include "filters/text/source_map.h"
+
 #include "pagebake/status.h"
 
 namespace pagebake::css {
@@ -37,10 +39,11 @@ Status RewriteCssUrls(
     const std::function<std::optional<std::string>(std::string_view url, bool is_import)>& fn,
     std::string* out);
 
-// The same, with the URL's position and context (for diagnostics).
+// The same, with the URL's position and context (for diagnostics). `edits` (when not null)
+// receives each replaced span, in order, for source maps.
 Status RewriteCssUrlsEx(std::string_view css,
                         const std::function<std::optional<std::string>(const CssUrl&)>& fn,
-                        std::string* out);
+                        std::string* out, std::vector<text::TextEdit>* edits = nullptr);
 
 // `url` written as a CSS url() token: url(x) when it needs no quoting, else url("x") escaped.
 std::string CssUrlToken(std::string_view url);

@@ -35,7 +35,7 @@ bool IsWordLike(JsTokenKind k) {
 class Minifier {
  public:
   Minifier(std::string_view src, const JsMinifyOptions& o, std::string* out,
-           SourceMapBuilder* map)
+           text::SourceMapBuilder* map)
       : src_(src), o_(o), out_(out), w_(out->data()), map_(map) {}
 
   bool Run(JsTokenizer* tok);
@@ -75,7 +75,7 @@ class Minifier {
   const JsMinifyOptions& o_;
   std::string* out_;  // sized by the caller to hold the worst case; w_ writes into it
   char* w_;
-  SourceMapBuilder* map_;  // may be null
+  text::SourceMapBuilder* map_;  // may be null
   JsToken a_;                 // last significant token emitted (kEnd at the start)
   bool newline_ = false;      // a line terminator was removed since a_
   bool space_ = false;        // whitespace or a comment was removed since a_
@@ -346,7 +346,7 @@ Status MinifyJs(std::string_view in, const JsMinifyOptions& options, std::string
 }
 
 Status MinifyJsWithMap(std::string_view in, const JsMinifyOptions& options, std::string* out,
-                       SourceMapBuilder* map, std::vector<JsIssue>* issues) {
+                       text::SourceMapBuilder* map, std::vector<JsIssue>* issues) {
   // The tokenizer reads a NUL-terminated buffer; the slack lets Put() copy fixed-size blocks.
   std::string src;
   src.reserve(in.size() + kSlack);

@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "filters/js/js_source_map.h"
+#include "filters/text/source_map.h"
 #include "pagebake/status.h"
 
 namespace pagebake::js {
@@ -57,7 +57,7 @@ Status MinifyJs(std::string_view in, const JsMinifyOptions& options, std::string
 
 // As MinifyJs, and when `map` is non-null records where every output token came from.
 Status MinifyJsWithMap(std::string_view in, const JsMinifyOptions& options, std::string* out,
-                       SourceMapBuilder* map, std::vector<JsIssue>* issues);
+                       text::SourceMapBuilder* map, std::vector<JsIssue>* issues);
 
 // JSON (`.json` files, <script type=application/json|ld+json|importmap>): whitespace outside
 // strings removed, after checking the input is valid JSON. Invalid JSON: ContentError, *out ==

@@ -68,7 +68,7 @@ Status JsMinifyFilter::RewriteWithSourceMap(FilterContext& ctx, JsMinifyOptions 
   o.drop_source_map_url = true;
   std::vector<JsIssue> issues;
   std::string out;
-  SourceMapBuilder map;
+  text::SourceMapBuilder map;
   Status s = MinifyJsWithMap(bytes, o, &out, &map, &issues);
   if (!s.ok()) return Apply(ctx, s, issues, bytes, out);
   const std::string name = r->path.substr(r->path.find_last_of('/') + 1);

@@ -32,6 +32,7 @@
 
 #include "filters/css/css_minifier.h"
 #include "filters/css/css_tokenizer.h"
+#include "tests/text/source_map_judge.h"
 
 namespace fs = std::filesystem;
 
@@ -231,6 +232,13 @@ TEST_CASE("css corpus: tokenizer, minifier and the lightningcss judge", "[css][c
       CHECK(out.size() <= in.size());
       REQUIRE(MinifyCss(out, o, &again).ok());
       CHECK(again == out);
+      // The source map of the same run: same output, every mapping at its source text.
+      std::string mapped;
+      text::SourceMapBuilder map;
+      REQUIRE(MinifyCssWithMap(in, o, &mapped, &map).ok());
+      CHECK(mapped == out);
+      CHECK(testing::CheckMappingsPointAtSameText(map.Render(mapped, in, "a.css", "a.css"), mapped,
+                                                  in, /*fold_case=*/true) > 0);
 
       fs::path ours = work / ("ours" + std::to_string(index) + ".css");
       WriteFile(ours, out);

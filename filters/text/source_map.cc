@@ -1,8 +1,8 @@
-#include "filters/js/js_source_map.h"
+#include "filters/text/source_map.h"
 
 #include <nlohmann/json.hpp>
 
-namespace pagebake::js {
+namespace pagebake::text {
 namespace {
 
 constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -41,6 +41,22 @@ void AppendVlq(int64_t value, std::string* out) {
   } while (v);
 }
 
+void SourceMapBuilder::ApplyEdits(const std::vector<TextEdit>& edits) {
+  size_t e = 0;
+  int64_t shift = 0;
+  for (Pair& p : pairs_) {
+    while (e < edits.size() && edits[e].offset + edits[e].old_size <= p.generated &&
+           !(edits[e].old_size == 0 && edits[e].offset == p.generated)) {
+      shift += int64_t(edits[e].new_size) - int64_t(edits[e].old_size);
+      ++e;
+    }
+    size_t g = p.generated;
+    if (e < edits.size() && edits[e].offset < g && g < edits[e].offset + edits[e].old_size)
+      g = edits[e].offset;  // inside a replaced span
+    p.generated = size_t(int64_t(g) + shift);
+  }
+}
+
 std::string SourceMapBuilder::Render(std::string_view generated, std::string_view original,
                                      std::string_view file, std::string_view source_name) const {
   std::string mappings;
@@ -77,4 +93,4 @@ std::string SourceMapBuilder::Render(std::string_view generated, std::string_vie
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-}  // namespace pagebake::js
+}  // namespace pagebake::text
