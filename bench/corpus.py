@@ -259,8 +259,10 @@ def main():
             for rel, quick in RUST_PAGES:
                 src = os.path.join(docs, rel)
                 if os.path.isfile(src):
-                    add_file(entries, setdir, src, "rust-" + rel.split("/")[0], "rustup-docs:" + rel,
-                             quick)
+                    # The directory path in the name: std/index.html and std/fs/index.html
+                    # are two pages.
+                    add_file(entries, setdir, src, "rust-" + rel.rsplit("/", 1)[0].replace("/", "-"),
+                             "rustup-docs:" + rel, quick)
             index["sets"]["html"] = entries
             index["html_source"] = {"kind": "rustup-docs", "dir": docs,
                                     "toolchain": rust_version(docs)}

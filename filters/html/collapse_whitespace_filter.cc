@@ -199,7 +199,25 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
       ++ctx.counters().rewrites;
     }
   }
+  TrimScripts(ctx, doc);
   return Status::OK();
+}
+
+// The whitespace at either end of a script's text is whitespace to the JS (or JSON) parser
+// too. Kept only where it matters: before "-->", which is a comment only at the start of a
+// line (Annex B). Unknown script types (templates) are not ForEachInline's kinds: untouched.
+void CollapseWhitespaceFilter::TrimScripts(FilterContext& ctx, Document& doc) {
+  ForEachInline(doc, [&](InlineKind kind, std::string& text, int, int) {
+    if (kind != InlineKind::kClassicScript && kind != InlineKind::kModuleScript &&
+        kind != InlineKind::kJsonScript)
+      return;
+    const std::string_view t = TrimHtmlSpace(text);
+    const size_t lead = t.data() - text.data(), end = lead + t.size();
+    const size_t begin = t.substr(0, 3) == "-->" ? 0 : lead;
+    if (begin == 0 && end == text.size()) return;
+    text = text.substr(begin, end - begin);
+    ++ctx.counters().rewrites;
+  });
 }
 
 }  // namespace pagebake::html
