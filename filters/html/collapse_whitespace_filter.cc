@@ -1,6 +1,8 @@
 #include "filters/html/collapse_whitespace_filter.h"
 
+#include "filters/core/site.h"
 #include "filters/html/char_ref.h"
+#include "filters/html/inline_level_rules.h"
 #include "filters/html/tokenizer.h"
 
 namespace pagebake::html {
@@ -85,7 +87,125 @@ bool IsHeadLevel(const Document& doc, NodeId id) {
          (HasProperty(n.tag, kHeadContent) && n.tag != Tag::kNoscript && n.tag != Tag::kTemplate);
 }
 
+// Elements whose box is block-level by the UA stylesheet (WHATWG rendering, display: block,
+// list-item or table).
+bool DefaultBlock(Tag t) {
+  switch (t) {
+    case Tag::kAddress: case Tag::kArticle: case Tag::kAside: case Tag::kBlockquote:
+    case Tag::kBody: case Tag::kCenter: case Tag::kDd: case Tag::kDetails:
+    case Tag::kDir: case Tag::kDiv: case Tag::kDl: case Tag::kDt: case Tag::kFieldset:
+    case Tag::kFigcaption: case Tag::kFigure: case Tag::kFooter: case Tag::kForm:
+    case Tag::kH1: case Tag::kH2: case Tag::kH3: case Tag::kH4: case Tag::kH5: case Tag::kH6:
+    case Tag::kHeader: case Tag::kHgroup: case Tag::kHr: case Tag::kLi: case Tag::kListing:
+    case Tag::kMain: case Tag::kMenu: case Tag::kNav: case Tag::kOl: case Tag::kP:
+    case Tag::kPre: case Tag::kSection: case Tag::kTable: case Tag::kUl:
+    case Tag::kXmp:
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Elements the UA stylesheet does not render (display: none).
+bool DefaultNone(Tag t) {
+  switch (t) {
+    case Tag::kBase: case Tag::kLink: case Tag::kMeta: case Tag::kScript: case Tag::kStyle:
+    case Tag::kTemplate: case Tag::kTitle:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
+
+// What the page's CSS may make inline-level: its <style> text and the sheets its links load.
+InlineLevelRules CollapseWhitespaceFilter::PageRules(FilterContext& ctx, const Document& doc) {
+  InlineLevelRules rules;
+  // A site's pages share their sheets: each is read once per filter instance (one per worker
+  // thread, so no lock), keyed by its resource (final at the page level).
+  if (sheet_cache_site_ != ctx.site()) {
+    sheet_cache_.clear();
+    sheet_cache_site_ = ctx.site();
+  }
+  for (NodeId id = doc.root(); id != kNoNode; id = doc.NextInOrder(id)) {
+    if (doc.type(id) != NodeType::kElement || !IsStylesheetElement(doc, id)) continue;
+    if (doc.IsHtml(id, Tag::kStyle)) {
+      for (NodeId c = doc.first_child(id); c != kNoNode; c = doc.next_sibling(c))
+        if (doc.type(c) == NodeType::kText) rules.AddStylesheet(doc.RawText(c));
+      continue;
+    }
+    std::optional<std::string> href = doc.AttrValue(id, "href");
+    const Resource* sheet = nullptr;
+    if (href && ctx.site() && ctx.resource()) {
+      ResolvedUrl u = ctx.site()->Resolve(*ctx.resource(), *href);
+      if (u.kind == UrlKind::kLocal) sheet = ctx.site()->Find(u.path);
+    }
+    if (!sheet || sheet->type != ContentType::kCss) {
+      rules.SetUnknown();  // a remote or missing sheet: anything may be inline
+      break;
+    }
+    auto [it, fresh] = sheet_cache_.try_emplace(sheet);
+    if (fresh) it->second.AddStylesheet(sheet->bytes);
+    rules.Merge(it->second);
+  }
+  return rules;
+}
+
+// Whether element `id` may be an inline-level box: by its tag (when `block` asks for a
+// default block) and by the page's CSS and its own style="".
+bool CollapseWhitespaceFilter::MayBeInline(const Document& doc, NodeId id,
+                                           const InlineLevelRules& rules) {
+  const Node& n = doc.node(id);
+  std::optional<std::string> cls = n.attr_count ? doc.AttrValue(id, "class") : std::nullopt;
+  std::optional<std::string> el_id = n.attr_count ? doc.AttrValue(id, "id") : std::nullopt;
+  if (rules.MayBeInline(TagName(n.tag), cls ? *cls : "", el_id ? *el_id : "")) return true;
+  if (!n.attr_count) return false;
+  std::optional<std::string> style = doc.AttrValue(id, "style");
+  return style && InlineLevelRules::DeclarationsMayBeInline(*style);
+}
+
+// Whitespace-only text `id` sits between block-level boxes (or a block's start or end), with
+// only unrendered nodes (comments, display:none elements, other whitespace) around it: no line
+// box holds it, so it renders nothing.
+bool CollapseWhitespaceFilter::BetweenBlocks(const Document& doc, NodeId id,
+                                             const InlineLevelRules& rules) {
+  NodeId parent = doc.parent(id);
+  if (parent == kNoNode || doc.type(parent) != NodeType::kElement) return false;
+  const Node& p = doc.node(parent);
+  if (p.ns != Namespace::kHtml || !DefaultBlock(p.tag) || HasProperty(p.tag, kPreformatted) ||
+      MayBeInline(doc, parent, rules))
+    return false;
+  auto boundary = [&](NodeId from, bool forward) {
+    NodeId k = from;
+    for (int steps = 0; steps < 16; ++steps) {
+      k = forward ? doc.next_sibling(k) : doc.prev_sibling(k);
+      if (k == kNoNode) return true;  // the parent block's start or end
+      const Node& n = doc.node(k);
+      switch (n.type) {
+        case NodeType::kComment:
+        case NodeType::kBogusComment:
+          continue;
+        case NodeType::kText:
+          if ((n.flags & kInRawText) || !AllWs(doc.RawText(k))) return false;
+          continue;
+        case NodeType::kElement:
+          if (n.ns != Namespace::kHtml || MayBeInline(doc, k, rules)) return false;
+          if (DefaultNone(n.tag)) continue;
+          return DefaultBlock(n.tag);
+        case NodeType::kEndTag:
+          // </body>, </html>: nothing. </br> and a stray </p> make a <br> and an empty <p>.
+          if (n.tag == Tag::kBr) return false;
+          if (n.tag == Tag::kP) return !MayBeInline(doc, k, rules);
+          continue;
+        default:
+          return false;
+      }
+    }
+    return false;
+  };
+  return boundary(id, false) && boundary(id, true);
+}
 
 bool CollapseWhitespaceFilter::PreservesWhitespace(const Document& doc, NodeId id) {
   const Node& n = doc.node(id);
@@ -144,6 +264,7 @@ bool CollapseWhitespaceFilter::LooseStartTag(const Document& doc, NodeId id) {
 }
 
 Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
+  const InlineLevelRules rules = PageRules(ctx, doc);
   int preserve = 0;  // open ancestors that keep whitespace
   bool body_started = false;
   int in_head = 0;  // open <head> elements
@@ -167,7 +288,7 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
     } else if (n.type == NodeType::kText && preserve == 0 && !(n.flags & kInRawText)) {
       std::string_view raw = doc.RawText(id);
       bool ws = AllWs(raw);
-      if (ws && DroppableWhitespace(doc, id, body_started)) {
+      if (ws && (DroppableWhitespace(doc, id, body_started) || BetweenBlocks(doc, id, rules))) {
         drop = id;
       } else if (Collapse(raw, &scratch_)) {
         doc.SetRawText(id, scratch_);
@@ -207,10 +328,7 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
 // too. Kept only where it matters: before "-->", which is a comment only at the start of a
 // line (Annex B). Unknown script types (templates) are not ForEachInline's kinds: untouched.
 void CollapseWhitespaceFilter::TrimScripts(FilterContext& ctx, Document& doc) {
-  ForEachInline(doc, [&](InlineKind kind, std::string& text, int, int) {
-    if (kind != InlineKind::kClassicScript && kind != InlineKind::kModuleScript &&
-        kind != InlineKind::kJsonScript)
-      return;
+  ForEachScriptText(doc, [&](InlineKind, std::string& text) {
     const std::string_view t = TrimHtmlSpace(text);
     const size_t lead = t.data() - text.data(), end = lead + t.size();
     const size_t begin = t.substr(0, 3) == "-->" ? 0 : lead;

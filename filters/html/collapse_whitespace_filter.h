@@ -1,22 +1,30 @@
 // html-collapse-whitespace: every run of HTML whitespace in text becomes one character — a
 // newline when the run had one (so line-based tools and `white-space: pre-line`-ish readers
 // keep their lines), a space otherwise. Whitespace is never removed where it can separate
-// inline content; it is dropped only where the page cannot render it: whitespace-only text
-// directly inside <head>, <table>/<tbody>/<thead>/<tfoot>/<tr>/<colgroup>, <select>/
-// <datalist>/<optgroup>, and between doctype/html/head/body/head-content at the top of the
-// page. Start tags lose extra whitespace between attributes and before '>'. The whitespace at
-// both ends of a classic, module or JSON <script>'s text goes (the script's own parser skips
-// it; kept before a leading "-->", an HTML-like comment only at line start). Never inside
-// pre/textarea/listing/plaintext/xmp/script/style/code, elements with xml:space=preserve or
-// a `white-space: pre*|break-spaces` style attribute, or raw text. Unsafe when a stylesheet sets
-// `white-space: pre*` on other elements (the filter cannot see external CSS), or when scripts
-// read whitespace in text nodes. Id html-collapse-whitespace, risk low.
+// inline content. It is dropped where the page cannot render it: whitespace-only text directly
+// inside <head>, <table>/<tbody>/<thead>/<tfoot>/<tr>/<colgroup>, <select>/<datalist>/
+// <optgroup>, between doctype/html/head/body/head-content at the top of the page, and between
+// block-level boxes — inside a UA block element, with only comments, display:none elements
+// (script, style, link, meta, template...) and other whitespace between it and a UA block
+// element or the parent's edge — but only when no CSS of the page (its <style> text, the site
+// sheets its links load, a style="" on those elements) may make those elements inline-level
+// (InlineLevelRules: inline-block menu items keep their visible gaps); a sheet it cannot read
+// (remote, missing, @import) keeps all such whitespace. Start tags lose extra whitespace
+// between attributes and before '>'. The whitespace at both ends of a classic, module or JSON
+// <script>'s text goes (its parser skips it; kept before a leading "-->", an HTML-like comment
+// only at line start). Never inside pre/textarea/listing/plaintext/xmp/script/style/code,
+// elements with xml:space=preserve or a `white-space: pre*|break-spaces` style attribute, or
+// raw text. Unsafe when a stylesheet sets `white-space: pre*` on other elements, when a script
+// adds at runtime a class that makes a block element inline-level, or when scripts read
+// whitespace in text nodes. Id html-collapse-whitespace, risk low.
 #ifndef PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 #define PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 
 #include <string>
+#include <unordered_map>
 
 #include "filters/html/html_filter.h"
+#include "filters/html/inline_level_rules.h"
 
 namespace pagebake::html {
 
@@ -28,6 +36,10 @@ class CollapseWhitespaceFilter : public HtmlFilter {
 
   // Whether whitespace inside element `id` must be kept as written.
   static bool PreservesWhitespace(const Document& doc, NodeId id);
+  // Block-level whitespace (see BetweenBlocks in the .cc) and what the page's CSS says.
+  InlineLevelRules PageRules(FilterContext& ctx, const Document& doc);
+  static bool MayBeInline(const Document& doc, NodeId id, const InlineLevelRules& rules);
+  static bool BetweenBlocks(const Document& doc, NodeId id, const InlineLevelRules& rules);
   // Trims the whitespace at both ends of every JS/JSON <script> text.
   static void TrimScripts(FilterContext& ctx, Document& doc);
   // Whether a whitespace-only text node at `id` is not rendered and may be dropped.
@@ -38,6 +50,8 @@ class CollapseWhitespaceFilter : public HtmlFilter {
 
  private:
   std::string scratch_;
+  std::unordered_map<const Resource*, InlineLevelRules> sheet_cache_;
+  const Site* sheet_cache_site_ = nullptr;
 };
 
 }  // namespace pagebake::html

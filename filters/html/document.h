@@ -226,6 +226,10 @@ class Document {
 void ForEachInline(Document& doc,
                    const std::function<void(InlineKind kind, std::string& text, int line,
                                             int col)>& fn);
+// The same for the text of classic, module and JSON <script> elements only, without positions
+// (cheaper when nothing is reported).
+void ForEachScriptText(Document& doc,
+                       const std::function<void(InlineKind kind, std::string& text)>& fn);
 
 // Every URL-bearing attribute of the page, in document order (see CollectUrls). Inside
 // <template> too: its content is live markup once cloned. `is_base` marks <base href>, which

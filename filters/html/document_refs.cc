@@ -67,6 +67,25 @@ bool IsJavaScriptMimeType(std::string_view t) {
   return false;
 }
 
+void ForEachScriptText(Document& doc, const std::function<void(InlineKind, std::string&)>& fn) {
+  std::string text;
+  for (NodeId id = doc.NextInOrder(doc.root()); id != kNoNode; id = doc.NextInOrder(id)) {
+    const Node& n = doc.node(id);
+    if (n.type != NodeType::kElement || (n.flags & kIgnoredTag) || n.ns != Namespace::kHtml ||
+        n.tag != Tag::kScript)
+      continue;
+    std::optional<InlineKind> kind = ScriptKind(doc, id);
+    NodeId child = n.first_child;
+    if (!kind || child == kNoNode || doc.type(child) != NodeType::kText ||
+        doc.next_sibling(child) != kNoNode)
+      continue;
+    std::string_view raw = doc.RawText(child);
+    text.assign(raw);
+    fn(*kind, text);
+    if (text != raw && RawTextKeepsBoundary(text, /*script=*/true)) doc.SetRawText(child, text);
+  }
+}
+
 void ForEachInline(Document& doc,
                    const std::function<void(InlineKind kind, std::string& text, int line,
                                             int col)>& fn) {

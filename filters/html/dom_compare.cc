@@ -167,6 +167,59 @@ struct Item {
   std::string text;       // text runs only
 };
 
+// html-collapse-whitespace's block-level whitespace, judged by tag alone (the filter also
+// reads the page's CSS and keeps more): the UA's display:block/list-item/table elements, and
+// the display:none ones it looks past.
+bool GumboDefaultBlock(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_BODY: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS: case GUMBO_TAG_DIR: case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP: case GUMBO_TAG_HR:
+    case GUMBO_TAG_LI: case GUMBO_TAG_LISTING: case GUMBO_TAG_MAIN: case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL: case GUMBO_TAG_XMP:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool GumboDefaultNone(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_BASE: case GUMBO_TAG_LINK: case GUMBO_TAG_META: case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_TITLE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool GumboTagIs(const GumboNode* n, bool (*pred)(GumboTag)) {
+  return n && IsElementLike(n) && n->v.element.tag_namespace == GUMBO_NAMESPACE_HTML &&
+         pred(n->v.element.tag);
+}
+
+// Item i (whitespace) has, each way, only comments, display:none elements and whitespace
+// before a block-level element or the parent's edge.
+bool BetweenBlocks(const std::vector<Item>& items, size_t i) {
+  for (int dir : {-1, 1}) {
+    size_t k = i + dir;  // past index 0 wraps to a huge value: the parent's start
+    while (k < items.size()) {
+      const GumboNode* n = items[k].node;
+      if (n->type != GUMBO_NODE_COMMENT && !(IsTextLike(n) && AllWs(items[k].text)) &&
+          !GumboTagIs(n, GumboDefaultNone))
+        break;
+      k += dir;
+    }
+    if (k < items.size() && !GumboTagIs(items[k].node, GumboDefaultBlock)) return false;
+  }
+  return true;
+}
+
 void Normalize(const GumboNode* parent, const GumboVector& kids, const DomCompareOptions& o,
                bool preserve, std::vector<Item>* out) {
   out->clear();
@@ -188,9 +241,12 @@ void Normalize(const GumboNode* parent, const GumboVector& kids, const DomCompar
   if (!o.collapse_whitespace || preserve) return;
   std::vector<Item> kept;
   kept.reserve(out->size());
-  for (Item& it : *out) {
+  const bool block_parent = GumboTagIs(parent, GumboDefaultBlock);
+  for (size_t i = 0; i < out->size(); ++i) {
+    Item& it = (*out)[i];
     if (IsTextLike(it.node)) {
-      if (AllWs(it.text) && WsDroppableParent(parent)) continue;
+      if (AllWs(it.text) &&
+          (WsDroppableParent(parent) || (block_parent && BetweenBlocks(*out, i)))) continue;
       it.text = CollapseWs(it.text);
     }
     kept.push_back(std::move(it));

@@ -7,7 +7,9 @@
 //   html-collapse-whitespace  text outside whitespace-preserving elements compared with runs of
 //                             whitespace as one space; whitespace-only text may disappear where
 //                             the filter drops it (children of html/head/table/tbody/thead/
-//                             tfoot/tr/colgroup/select/datalist/optgroup)
+//                             tfoot/tr/colgroup/select/datalist/optgroup, and between UA
+//                             block-level elements, judged by tag alone); a JS/JSON script's
+//                             text may lose the whitespace at its ends
 //   html-remove-comments      comments may disappear (text around them then merges)
 //   html-elide-attributes     default-valued attributes may disappear; boolean attributes whose
 //                             value was "" or their name may become ""

@@ -1,0 +1,278 @@
+#include "filters/html/inline_level_rules.h"
+
+#include <algorithm>
+
+#include "filters/html/tokenizer.h"
+#include "filters/text/position.h"
+
+namespace pagebake::html {
+namespace {
+
+bool IsWs(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+bool IsIdent(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || static_cast<unsigned char>(c) >= 0x80;
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && IsWs(s.front())) s.remove_prefix(1);
+  while (!s.empty() && IsWs(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+std::string Lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = text::AsciiLower(c);
+  return out;
+}
+
+// The CSS without comments (each becomes one space); strings kept as written.
+std::string StripComments(std::string_view css) {
+  std::string out;
+  out.reserve(css.size());
+  for (size_t i = 0; i < css.size();) {
+    char c = css[i];
+    if (c == '/' && i + 1 < css.size() && css[i + 1] == '*') {
+      size_t end = css.find("*/", i + 2);
+      i = end == std::string_view::npos ? css.size() : end + 2;
+      out.push_back(' ');
+    } else if (c == '"' || c == '\'') {
+      size_t j = i + 1;
+      while (j < css.size() && css[j] != c && css[j] != '\n') j += css[j] == '\\' ? 2 : 1;
+      j = std::min(j + 1, css.size());
+      out.append(css.substr(i, j - i));
+      i = j;
+    } else {
+      out.push_back(c);
+      ++i;
+    }
+  }
+  return out;
+}
+
+// Index of the first of `stops` at bracket depth 0 from `i` (strings skipped); s.size() if none.
+size_t FindTopLevel(std::string_view s, size_t i, std::string_view stops) {
+  int depth = 0;
+  for (; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == '"' || c == '\'') {
+      size_t j = i + 1;
+      while (j < s.size() && s[j] != c && s[j] != '\n') j += s[j] == '\\' ? 2 : 1;
+      i = std::min(j, s.size() - 1);
+    } else if (c == '(' || c == '[') {
+      ++depth;
+    } else if ((c == ')' || c == ']') && depth > 0) {
+      --depth;
+    } else if (depth == 0 && stops.find(c) != std::string_view::npos) {
+      return i;
+    }
+  }
+  return s.size();
+}
+
+// display values that make a block-level box (or none): anything else may be inline-level.
+bool BlockLevelDisplay(std::string_view value) {
+  std::string v = Lower(Trim(value));
+  if (size_t bang = v.find('!'); bang != std::string::npos) v = std::string(Trim(v.substr(0, bang)));
+  std::string norm;  // single spaces
+  for (char c : v) {
+    if (IsWs(c)) {
+      if (!norm.empty() && norm.back() != ' ') norm.push_back(' ');
+    } else {
+      norm.push_back(c);
+    }
+  }
+  static const char* const kBlock[] = {
+      "none", "block", "flex", "grid", "table", "list-item", "flow-root", "table-row-group",
+      "table-header-group", "table-footer-group", "table-row", "table-cell", "table-column-group",
+      "table-column", "table-caption", "block flow", "block flow-root", "block flex",
+      "block grid", "block table", "block list-item", "list-item block", "flow list-item",
+      "block flow list-item", "-webkit-box", "-webkit-flex", "-ms-flexbox", "-ms-grid",
+      "-moz-box"};
+  return std::find(std::begin(kBlock), std::end(kBlock), norm) != std::end(kBlock);
+}
+
+// Whether a declaration ("display: inline-block") sets an inline-level display.
+bool InlineDisplayDeclaration(std::string_view decl) {
+  size_t colon = decl.find(':');
+  if (colon == std::string_view::npos) return false;
+  if (Lower(Trim(decl.substr(0, colon))) != "display") return false;
+  return !BlockLevelDisplay(decl.substr(colon + 1));
+}
+
+}  // namespace
+
+bool InlineLevelRules::DeclarationsMayBeInline(std::string_view declarations) {
+  std::string css = StripComments(declarations);
+  std::string_view s = css;
+  for (size_t i = 0; i <= s.size();) {
+    size_t j = FindTopLevel(s, i, ";");
+    if (InlineDisplayDeclaration(s.substr(i, j - i))) return true;
+    i = j + 1;
+  }
+  return false;
+}
+
+void InlineLevelRules::AddSelectorList(std::string_view selectors) {
+  if (selectors.find('\\') != std::string_view::npos ||
+      selectors.find('&') != std::string_view::npos ||
+      selectors.find('|') != std::string_view::npos) {
+    anything_ = true;
+    return;
+  }
+  for (size_t i = 0; i <= selectors.size() && !anything_;) {
+    size_t j = FindTopLevel(selectors, i, ",");
+    std::string_view sel = Trim(selectors.substr(i, j - i));
+    i = j + 1;
+    if (sel.empty()) continue;
+    // The subject compound: after the last combinator (whitespace, >, +, ~) at depth 0.
+    size_t start = 0;
+    for (size_t k = 0; k < sel.size();) {
+      size_t c = FindTopLevel(sel, k, " \t\n\r\f>+~");
+      if (c >= sel.size()) break;
+      start = c + 1;
+      k = c + 1;
+    }
+    std::string_view comp = Trim(sel.substr(start));
+    Compound out;
+    bool pseudo_element = false;
+    for (size_t k = 0; k < comp.size() && !anything_;) {
+      char c = comp[k];
+      if (k == 0 && (IsIdent(c) || c == '*')) {
+        size_t e = k + 1;
+        while (e < comp.size() && IsIdent(comp[e])) ++e;
+        if (c != '*') out.type = Lower(comp.substr(k, e - k));
+        k = e;
+      } else if (c == '.' || c == '#') {
+        size_t e = k + 1;
+        while (e < comp.size() && IsIdent(comp[e])) ++e;
+        std::string name(comp.substr(k + 1, e - k - 1));
+        if (name.empty()) anything_ = true;
+        if (c == '.') out.classes.push_back(std::move(name));
+        else out.id = std::move(name);
+        k = e;
+      } else if (c == '[') {
+        k = FindTopLevel(comp, k + 1, "]") + 1;  // past the ']' that closes this '['
+      } else if (c == ':') {
+        size_t e = k + 1;
+        if (e < comp.size() && comp[e] == ':') {
+          pseudo_element = true;
+          ++e;
+        }
+        size_t name_begin = e;
+        while (e < comp.size() && IsIdent(comp[e])) ++e;
+        std::string name = Lower(comp.substr(name_begin, e - name_begin));
+        if (name == "before" || name == "after" || name == "first-line" ||
+            name == "first-letter" || name == "marker" || name == "placeholder")
+          pseudo_element = true;
+        if (e < comp.size() && comp[e] == '(') {
+          size_t close = FindTopLevel(comp, e + 1, ")");
+          e = close + 1;  // past the ')' that closes this '('
+        }
+        k = e;
+      } else {
+        anything_ = true;  // something this reading does not know
+      }
+    }
+    if (anything_) return;
+    if (pseudo_element) continue;  // styles a pseudo-element's box, not the element's
+    if (out.type.empty() && out.classes.empty() && out.id.empty()) {
+      anything_ = true;  // "*", ":hover", ...: any element
+      return;
+    }
+    (out.type.empty() ? untyped_ : typed_).push_back(std::move(out));
+  }
+}
+
+void InlineLevelRules::AddStylesheet(std::string_view css_in) {
+  if (anything_) return;
+  const std::string css = StripComments(css_in);
+  const std::string_view s = css;
+  enum class Block { kRules, kStyle, kSkip, kKeyframes };
+  struct Open {
+    Block kind;
+    std::string_view selectors;  // kStyle
+  };
+  std::vector<Open> stack{{Block::kRules, {}}};
+  for (size_t i = 0; i < s.size() && !anything_;) {
+    size_t j = FindTopLevel(s, i, "{;}");
+    std::string_view item = Trim(s.substr(i, j - i));
+    const char stop = j < s.size() ? s[j] : '}';
+    const Block in = stack.back().kind;
+    if (stop == '{') {
+      if (in == Block::kSkip) {
+        stack.push_back({Block::kSkip, {}});
+      } else if (in == Block::kKeyframes) {
+        stack.push_back({Block::kKeyframes, {}});
+      } else if (!item.empty() && item[0] == '@') {
+        size_t e = 1;
+        while (e < item.size() && IsIdent(item[e])) ++e;
+        std::string name = Lower(item.substr(1, e - 1));
+        if (name == "media" || name == "supports" || name == "layer" || name == "container" ||
+            name == "scope" || name == "document" || name == "-moz-document" ||
+            name == "starting-style") {
+          stack.push_back({in == Block::kStyle ? Block::kStyle : Block::kRules,
+                           stack.back().selectors});
+        } else if (name.find("keyframes") != std::string::npos) {
+          stack.push_back({Block::kKeyframes, {}});
+        } else {
+          stack.push_back({Block::kSkip, {}});  // @font-face, @page, @property, unknown
+        }
+      } else {
+        // A style rule; nested in another, its selector alone names its subject unless it
+        // uses '&' (AddSelectorList then gives up).
+        stack.push_back({Block::kStyle, item});
+      }
+    } else {
+      // A statement or a declaration, ended by ';' or by the '}' of its block.
+      if (in == Block::kRules && item.size() >= 7 && Lower(item.substr(0, 7)) == "@import")
+        anything_ = true;  // the imported sheet is not read here
+      else if (in == Block::kStyle && InlineDisplayDeclaration(item))
+        AddSelectorList(stack.back().selectors);
+      else if (in == Block::kKeyframes && InlineDisplayDeclaration(item))
+        anything_ = true;  // an animation may switch display
+      if (stop == '}') {
+        if (stack.size() > 1) stack.pop_back();  // a stray top-level '}' is ignored
+      }
+    }
+    i = j + 1;
+  }
+}
+
+void InlineLevelRules::Merge(const InlineLevelRules& other) {
+  anything_ = anything_ || other.anything_;
+  if (anything_) return;
+  typed_.insert(typed_.end(), other.typed_.begin(), other.typed_.end());
+  untyped_.insert(untyped_.end(), other.untyped_.begin(), other.untyped_.end());
+}
+
+bool InlineLevelRules::Matches(const Compound& c, std::string_view tag,
+                               std::string_view class_attr, std::string_view id) {
+  if (!c.type.empty() && c.type != tag) return false;
+  if (!c.id.empty() && c.id != id) return false;
+  for (const std::string& cls : c.classes) {
+    bool found = false;
+    for (size_t i = 0; i < class_attr.size() && !found;) {
+      while (i < class_attr.size() && IsWs(class_attr[i])) ++i;
+      size_t e = i;
+      while (e < class_attr.size() && !IsWs(class_attr[e])) ++e;
+      found = class_attr.substr(i, e - i) == cls;
+      i = e;
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
+bool InlineLevelRules::MayBeInline(std::string_view tag, std::string_view class_attr,
+                                   std::string_view id) const {
+  if (anything_) return true;
+  for (const Compound& c : typed_)
+    if (Matches(c, tag, class_attr, id)) return true;
+  if (class_attr.empty() && id.empty()) return false;  // untyped subjects need one of them
+  for (const Compound& c : untyped_)
+    if (Matches(c, tag, class_attr, id)) return true;
+  return false;
+}
+
+}  // namespace pagebake::html

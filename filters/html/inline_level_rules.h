@@ -1,0 +1,56 @@
+// Which elements a page's CSS may make inline-level (display: inline, inline-block, contents,
+// a var() ...): html-collapse-whitespace drops whitespace between block-level elements only
+// where no stylesheet can turn them into inline boxes, because between inline-block menu items
+// that whitespace is a visible gap.
+//
+// A deliberately rough reading, always erring towards "may be inline": for every rule whose
+// declarations set `display` to anything but a block-level value (block, flex, grid, table,
+// list-item, flow-root, table-*, none), the subject compound of each selector (after the last
+// combinator) is kept as type / classes / id; pseudo-classes, attribute selectors, media
+// queries and the rest of the selector are ignored (they only narrow what matches). A
+// selector with `&`, escapes or anything unreadable, and any @import, makes every element
+// "may be inline". Classes are matched against the markup as written: a script that adds a
+// class at runtime is not seen (the filter's risk statement says so).
+#ifndef PAGEBAKE_HTML_INLINE_LEVEL_RULES_H_
+#define PAGEBAKE_HTML_INLINE_LEVEL_RULES_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pagebake::html {
+
+class InlineLevelRules {
+ public:
+  // Reads one stylesheet (or <style> text).
+  void AddStylesheet(std::string_view css);
+  // Some CSS of the page could not be read (a remote or missing sheet): anything may be inline.
+  void SetUnknown() { anything_ = true; }
+  // Adds what another set (a sheet read once for many pages) says.
+  void Merge(const InlineLevelRules& other);
+
+  // Whether an element with this (lowercase) tag name, class attribute value and id may be
+  // made inline-level by the rules read.
+  bool MayBeInline(std::string_view tag, std::string_view class_attr, std::string_view id) const;
+
+  // Whether a declaration list (a style="" value) sets an inline-level display.
+  static bool DeclarationsMayBeInline(std::string_view declarations);
+
+ private:
+  struct Compound {
+    std::string type;  // lowercase; empty: any
+    std::vector<std::string> classes;
+    std::string id;
+  };
+  void AddSelectorList(std::string_view selectors);
+  static bool Matches(const Compound& c, std::string_view tag, std::string_view class_attr,
+                      std::string_view id);
+  bool anything_ = false;
+  // Subjects with a type selector, and those without one (which then have a class or an id:
+  // an element with neither skips them).
+  std::vector<Compound> typed_, untyped_;
+};
+
+}  // namespace pagebake::html
+
+#endif  // PAGEBAKE_HTML_INLINE_LEVEL_RULES_H_

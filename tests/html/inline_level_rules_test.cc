@@ -1,0 +1,81 @@
+// InlineLevelRules: which elements a stylesheet may make inline-level. Always errs towards
+// "may be inline"; each row is one reading the collapse filter relies on.
+#include <catch2/catch.hpp>
+
+#include "filters/html/inline_level_rules.h"
+
+namespace pagebake::html {
+namespace {
+
+struct Row {
+  const char* name;
+  const char* css;
+  const char* tag;
+  const char* cls;
+  const char* id;
+  bool may_be_inline;
+};
+
+const Row kRows[] = {
+    {"no rules", "p{color:red}", "li", "", "", false},
+    {"type selector", "li{display:inline-block}", "li", "", "", true},
+    {"other type", "li{display:inline-block}", "p", "", "", false},
+    {"descendant: subject is the last compound", "nav ul > li.x{display:inline}", "li", "x", "", true},
+    {"class needed", "nav li.x{display:inline}", "li", "y", "", false},
+    {"class-only subject, element has it", ".tab{display:inline-flex}", "div", "a tab", "", true},
+    {"class-only subject, element lacks it", ".tab{display:inline-flex}", "div", "tabs", "", false},
+    {"id", "#menu{display:inline}", "ul", "", "menu", true},
+    {"selector list", "h1, .x li{display:inline}", "li", "", "", true},
+    {"block values", "li{display:block}p{display:flex}div{display:grid}ul{display:none}"
+                     "ol{display:table-cell}", "li", "", "", false},
+    {"two-value block", "li{display:block flow-root}", "li", "", "", false},
+    {"inline-level two-value", "li{display:inline flow-root}", "li", "", "", true},
+    {"!important", "li{display:inline-block!important}", "li", "", "", true},
+    {"contents", "div{display:contents}", "div", "", "", true},
+    {"var() may be anything", "li{display:var(--d)}", "li", "", "", true},
+    {"initial is inline", "li{display:initial}", "li", "", "", true},
+    {"inside @media", "@media print{li{display:inline}}", "li", "", "", true},
+    {"@font-face is not about elements", "@font-face{font-display:swap;display:inline}", "li", "", "", false},
+    {"pseudo-element", "li::before{display:inline-block}li:after{display:inline}", "li", "", "", false},
+    {"pseudo-class narrows nothing", "li:hover{display:inline}", "li", "", "", true},
+    {"functional pseudo-class", "li:not(.a,.b){display:inline}", "li", "", "", true},
+    {"attribute selector", "li[data-x=\"a]b\"]{display:inline}", "li", "", "", true},
+    {"universal", "*{display:inline}", "p", "", "", true},
+    {"bare pseudo-class", ":hover{display:inline}", "p", "", "", true},
+    {"nesting with &", ".a{&>li{display:inline}}", "p", "", "", true},
+    {"nested without &", ".a{li{display:inline}}", "li", "", "", true},
+    {"nested without &, other tag", ".a{li{display:inline}}", "p", "", "", false},
+    {"@import unread", "@import url(x.css);", "p", "", "", true},
+    {"keyframes switching display", "@keyframes k{to{display:inline}}", "p", "", "", true},
+    {"comment hides nothing", "/* li{display:block} */li{display:inline}", "li", "", "", true},
+    {"string with braces", "li{content:\"}{\";display:inline}", "li", "", "", true},
+    {"escape in a selector", ".a\\:b{display:inline}", "p", "", "", true},
+    {"case-insensitive property and type", "LI{DISPLAY:INLINE}", "li", "", "", true},
+};
+
+TEST_CASE("InlineLevelRules", "[collapse-whitespace]") {
+  for (const Row& row : kRows) {
+    DYNAMIC_SECTION(row.name) {
+      InlineLevelRules rules;
+      rules.AddStylesheet(row.css);
+      CHECK(rules.MayBeInline(row.tag, row.cls, row.id) == row.may_be_inline);
+    }
+  }
+}
+
+TEST_CASE("InlineLevelRules: style attributes, unknown sheets, merging", "[collapse-whitespace]") {
+  CHECK(InlineLevelRules::DeclarationsMayBeInline("color:red; display : inline-block"));
+  CHECK_FALSE(InlineLevelRules::DeclarationsMayBeInline("display:block;color:red"));
+  CHECK_FALSE(InlineLevelRules::DeclarationsMayBeInline("font-display:inline"));
+  InlineLevelRules a, b;
+  b.AddStylesheet("li{display:inline}");
+  CHECK_FALSE(a.MayBeInline("li", "", ""));
+  a.Merge(b);
+  CHECK(a.MayBeInline("li", "", ""));
+  InlineLevelRules c;
+  c.SetUnknown();
+  CHECK(c.MayBeInline("p", "", ""));
+}
+
+}  // namespace
+}  // namespace pagebake::html
