@@ -253,14 +253,18 @@ bool CollapseWhitespaceFilter::LooseStartTag(const Document& doc, NodeId id) {
   const Node& n = doc.node(id);
   if (n.flags & (kCreated | kIgnoredTag)) return false;
   // Anything but ">" (or "/>" when self-closing) after the last attribute.
-  if (n.end - n.tail > ((n.flags & kSelfClosing) ? 2u : 1u)) return true;
+  long saved = long(n.end - n.tail) - ((n.flags & kSelfClosing) ? 2 : 1);
+  bool loose = saved > 0;
   const char* src = doc.source().data();
   for (const Attr& a : doc.attributes(id)) {
     if (a.begin == a.end || a.dirty) continue;
     size_t lead = a.name.data() - (src + a.begin);
-    if (lead > 1 || (lead == 1 && src[a.begin] != ' ')) return true;
+    // An attribute right after a quoted value (a="x"b) has no separator: writing one grows the
+    // tag, so such a tag is normalized only when the rest saves more.
+    saved += long(lead) - 1;
+    loose = loose || lead != 1 || src[a.begin] != ' ';
   }
-  return false;
+  return loose && saved >= 0;
 }
 
 Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) {

@@ -1,5 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+
 #include "tests/html/html_test_util.h"
 
 namespace pagebake::html {
@@ -85,6 +89,9 @@ const FilterRow kRows[] = {
      "<p>x</p>\n<script></script>\n<link rel=x>"},
     {"tag spacing", "<a   href=\"x\"\n   class=y  >t</a  >", "<a href=\"x\" class=y>t</a  >"},
     {"self-closing spacing", "<br   /><img src=x />", "<br/><img src=x />"},
+    {"attribute right after a quoted value: never grown", "<p a=\"x\"b>t</p>", nullptr},
+    {"attribute right after a quoted value: normalized when it still saves",
+     "<p a=\"x\"b   >t</p>", "<p a=\"x\" b>t</p>"},
     {"nbsp is not whitespace", "<p>a&nbsp;&nbsp; b</p>", nullptr},
     {"raw nbsp is not whitespace", "<p>a\xC2\xA0\xC2\xA0  b</p>", "<p>a\xC2\xA0\xC2\xA0 b</p>"},
     {"title collapses nothing (raw text)", "<title>a   b</title>", nullptr},
@@ -93,6 +100,26 @@ const FilterRow kRows[] = {
 
 TEST_CASE("html-collapse-whitespace", "[collapse-whitespace]") {
   testing::CheckRows("html-collapse-whitespace", kRows, std::size(kRows));
+}
+
+// Pages the fuzzers found (tests/regress/html/collapse_*.html): the pass never grows them and
+// is idempotent, the fuzz target's invariants.
+TEST_CASE("regress: fuzzer-found pages never grow under html-collapse-whitespace",
+          "[collapse-whitespace][regress]") {
+  const std::string dir = std::string(PAGEBAKE_SOURCE_DIR) + "/tests/regress/html";
+  int files = 0;
+  for (const auto& e : std::filesystem::directory_iterator(dir)) {
+    const std::string name = e.path().filename().string();
+    if (name.rfind("collapse_", 0) != 0 || e.path().extension() != ".html") continue;
+    ++files;
+    INFO(name);
+    std::ifstream f(e.path(), std::ios::binary);
+    const std::string in((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
+    const std::string once = testing::RunFilter("html-collapse-whitespace", in);
+    CHECK(once.size() <= in.size());
+    CHECK(testing::RunFilter("html-collapse-whitespace", once) == once);
+  }
+  CHECK(files >= 1);
 }
 
 }  // namespace
