@@ -135,7 +135,7 @@ sanitizer_suite_ci() {
   local pattern
   pattern="^($(IFS='|'; echo "${CI_SAN_TESTS[*]}")):"
   (cd "$SAN_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 1500 -R "$pattern")
-  run_fuzzers "${PAGEBAKE_FUZZ_SECONDS:-20}" "${FUZZ_TARGETS[@]}"
+  run_fuzzers "${PAGEBAKE_FUZZ_SECONDS:-10}" "${FUZZ_TARGETS[@]}"
 }
 
 # The pipeline's threads under TSan: the pipeline tests (core and delivery builds) with
@@ -193,7 +193,7 @@ case "${1:-build}" in
     #
     # ./build.sh sanitize ci: the part that fits CI's 30 minutes after `test` on 2 cores: the
     # same ASan+UBSan tree, but only the fuzz targets and the tokenizer/minifier/pipeline tests
-    # with their real corpora (the code that reads untrusted bytes), each fuzz target 20 s.
+    # with their real corpora (the code that reads untrusted bytes), each fuzz target 10 s.
     install_packages
     install_packages_for_sanitizers
     "$ROOT/tests/fetch_test_data.sh" "$BUILD_DIR/test-data"

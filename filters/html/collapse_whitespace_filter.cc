@@ -176,35 +176,53 @@ bool CollapseWhitespaceFilter::BetweenBlocks(const Document& doc, NodeId id,
   if (p.ns != Namespace::kHtml || !DefaultBlock(p.tag) || HasProperty(p.tag, kPreformatted) ||
       MayBeInline(doc, parent, rules))
     return false;
-  auto boundary = [&](NodeId from, bool forward) {
-    NodeId k = from;
-    for (int steps = 0; steps < 16; ++steps) {
+  // Each way: past unrendered siblings to the first rendered one. No step limit (a limit would
+  // make the pass depend on how much whitespace an earlier pass left: not idempotent); instead
+  // every node walked past remembers the answer, so a run of siblings costs one walk.
+  auto boundary = [&](bool forward) {
+    std::vector<int8_t>& memo = forward ? after_ : before_;
+    if (memo.size() < doc.node_count()) memo.resize(doc.node_count(), -1);
+    walked_.clear();
+    NodeId k = id;
+    int8_t result = -1;
+    while (result < 0) {
       k = forward ? doc.next_sibling(k) : doc.prev_sibling(k);
-      if (k == kNoNode) return true;  // the parent block's start or end
+      if (k == kNoNode) {
+        result = 1;  // the parent block's start or end
+        break;
+      }
+      if (memo[k] >= 0) {
+        result = memo[k];
+        break;
+      }
+      walked_.push_back(k);
       const Node& n = doc.node(k);
       switch (n.type) {
         case NodeType::kComment:
         case NodeType::kBogusComment:
           continue;
         case NodeType::kText:
-          if ((n.flags & kInRawText) || !AllWs(doc.RawText(k))) return false;
+          if ((n.flags & kInRawText) || !AllWs(doc.RawText(k))) result = 0;
           continue;
         case NodeType::kElement:
-          if (n.ns != Namespace::kHtml || MayBeInline(doc, k, rules)) return false;
-          if (DefaultNone(n.tag)) continue;
-          return DefaultBlock(n.tag);
+          if (n.ns != Namespace::kHtml || MayBeInline(doc, k, rules)) result = 0;
+          else if (!DefaultNone(n.tag)) result = DefaultBlock(n.tag) ? 1 : 0;
+          continue;
         case NodeType::kEndTag:
           // </body>, </html>: nothing. </br> and a stray </p> make a <br> and an empty <p>.
-          if (n.tag == Tag::kBr) return false;
-          if (n.tag == Tag::kP) return !MayBeInline(doc, k, rules);
+          if (n.tag == Tag::kBr) result = 0;
+          else if (n.tag == Tag::kP) result = MayBeInline(doc, k, rules) ? 0 : 1;
           continue;
         default:
-          return false;
+          result = 0;
+          continue;
       }
     }
-    return false;
+    // What lies beyond each node walked past, seen from the same side.
+    for (NodeId w : walked_) memo[w] = result;
+    return result == 1;
   };
-  return boundary(id, false) && boundary(id, true);
+  return boundary(false) && boundary(true);
 }
 
 bool CollapseWhitespaceFilter::PreservesWhitespace(const Document& doc, NodeId id) {
@@ -269,6 +287,8 @@ bool CollapseWhitespaceFilter::LooseStartTag(const Document& doc, NodeId id) {
 
 Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
   const InlineLevelRules rules = PageRules(ctx, doc);
+  before_.assign(doc.node_count(), -1);
+  after_.assign(doc.node_count(), -1);
   int preserve = 0;  // open ancestors that keep whitespace
   bool body_started = false;
   int in_head = 0;  // open <head> elements

@@ -22,6 +22,7 @@
 
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "filters/html/html_filter.h"
 #include "filters/html/inline_level_rules.h"
@@ -39,7 +40,7 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   // Block-level whitespace (see BetweenBlocks in the .cc) and what the page's CSS says.
   InlineLevelRules PageRules(FilterContext& ctx, const Document& doc);
   static bool MayBeInline(const Document& doc, NodeId id, const InlineLevelRules& rules);
-  static bool BetweenBlocks(const Document& doc, NodeId id, const InlineLevelRules& rules);
+  bool BetweenBlocks(const Document& doc, NodeId id, const InlineLevelRules& rules);
   // Trims the whitespace at both ends of every JS/JSON <script> text.
   static void TrimScripts(FilterContext& ctx, Document& doc);
   // Whether a whitespace-only text node at `id` is not rendered and may be dropped.
@@ -52,6 +53,10 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   std::string scratch_;
   std::unordered_map<const Resource*, InlineLevelRules> sheet_cache_;
   const Site* sheet_cache_site_ = nullptr;
+  // BetweenBlocks per document: for each node, what the first rendered sibling before / after
+  // it is (-1 unknown, 0 not a block boundary, 1 a block or the parent's edge).
+  std::vector<int8_t> before_, after_;
+  std::vector<NodeId> walked_;
 };
 
 }  // namespace pagebake::html
