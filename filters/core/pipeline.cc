@@ -294,7 +294,8 @@ void Pipeline::PlanSite() {
   }
 }
 
-void Pipeline::RunResourceFilter(Filter& f, Resource& r, const Deadline& deadline) {
+void Pipeline::RunResourceFilter(Filter& f, Resource& r, const Deadline& deadline,
+                                 std::optional<std::string>* original) {
   CostScope scope(meter_, f.id(), RowKind::kFilter, r.path);
   FilterContext ctx(options_, site_.get(), &r, &diagnostics_, f.id());
   ctx.deadline = deadline;
@@ -308,6 +309,7 @@ void Pipeline::RunResourceFilter(Filter& f, Resource& r, const Deadline& deadlin
   } else if (bytes.size() > r.bytes.size() && !(f.capabilities() & kMayGrow)) {
     ++fallbacks;  // never larger: keep the input
   } else if (bytes != r.bytes) {
+    if (original && !*original) *original = std::move(r.bytes);
     r.bytes = std::move(bytes);
     r.modified = true;
     // A map describes the bytes of the filter that wrote it; a later rewrite leaves it stale.
@@ -375,23 +377,21 @@ void Pipeline::ReportTimedOut(const Resource& r, std::string_view id) {
 void Pipeline::RewriteResource(Resource& r, int worker) {
   if (r.skipped) return;
   const Deadline deadline = Deadline::After(options_.max_file_seconds);
-  // What the file was, to copy it unchanged if its time runs out.
-  struct Before {
-    std::string bytes, output_path;
-    ContentType type;
-    bool modified;
-  };
-  std::optional<Before> before;
-  if (deadline.limited()) before = Before{r.bytes, r.output_path, r.type, r.modified};
+  // What the file was, to copy it unchanged if its time runs out: the bytes are kept by the
+  // first accepted rewrite (moved, not copied), the rest here.
+  std::optional<std::string> original_bytes;
+  const std::string output_path = r.output_path;
+  const ContentType type = r.type;
+  const bool modified = r.modified;
   for (auto& f : filters_[worker]) {
     if (!(f->capabilities() & kRewritesResource) || !f->HandlesResource(r.type)) continue;
     if (!options_.paths.empty() && DisabledForPath(options_, r.path, f->id())) continue;
-    RunResourceFilter(*f, r, deadline);
+    RunResourceFilter(*f, r, deadline, deadline.limited() ? &original_bytes : nullptr);
     if (deadline.Passed()) {
-      r.bytes = std::move(before->bytes);
-      r.output_path = std::move(before->output_path);
-      r.type = before->type;
-      r.modified = before->modified;
+      if (original_bytes) r.bytes = std::move(*original_bytes);
+      r.output_path = output_path;
+      r.type = type;
+      r.modified = modified;
       r.source_map.reset();
       ReportTimedOut(r, f->id());
       break;

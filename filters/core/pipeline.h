@@ -7,6 +7,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -44,7 +45,10 @@ class Pipeline {
   void RewriteLevels();
   void RewriteResource(Resource& r, int worker);
   void RewritePage(Resource& r, int worker);
-  void RunResourceFilter(Filter& f, Resource& r, const Deadline& deadline);
+  // `original` (when not null and still empty) receives r.bytes as they were before the first
+  // rewrite this call accepts, without a copy.
+  void RunResourceFilter(Filter& f, Resource& r, const Deadline& deadline,
+                         std::optional<std::string>* original);
   void RunPageFilter(Filter& f, Resource& r, html::Document& doc, const Deadline& deadline);
   // A file whose rewrite passed Options::max_file_seconds, stopped in filter `id`.
   void ReportTimedOut(const Resource& r, std::string_view id);

@@ -18,11 +18,11 @@ bool ContainsEndStyle(std::string_view s) {
 
 // Minifies `text`; reports problems; true when `out` differs from `text`.
 Status Minify(FilterContext& ctx, const CssOptions& options, CssMinifyMode mode,
-              const std::string& text, std::string* out) {
+              const std::string& text, std::string* out, text::SourceMapBuilder* map = nullptr) {
   CssMinifyOptions mo;
   mo.keep_important_comments = options.keep_important_comments;
   std::vector<CssIssue> issues;
-  PAGEBAKE_RETURN_IF_ERROR(MinifyCss(text, mo, out, mode, &issues));
+  PAGEBAKE_RETURN_IF_ERROR(MinifyCssWithMap(text, mo, out, map, mode, &issues));
   for (const CssIssue& i : issues)
     ctx.ContentError(i.line, i.col, "css: " + i.message + " (kept as written)");
   return Status::OK();
@@ -36,15 +36,10 @@ Status Minify(FilterContext& ctx, const CssOptions& options, CssMinifyMode mode,
 Status CssMinifyFilter::RewriteWithSourceMap(FilterContext& ctx, std::string& bytes) {
   const Resource* r = ctx.resource();
   auto attached = std::make_shared<text::AttachedSourceMap>();
-  CssMinifyOptions mo;
-  mo.keep_important_comments = options_.keep_important_comments;
-  std::vector<CssIssue> issues;
   std::string out;
   PAGEBAKE_RETURN_IF_ERROR(
-      MinifyCssWithMap(bytes, mo, &out, &attached->pairs, CssMinifyMode::kStylesheet, &issues));
-  for (const CssIssue& i : issues)
-    ctx.ContentError(i.line, i.col, "css: " + i.message + " (kept as written)");
-  if (!issues.empty()) return Status::OK();
+      Minify(ctx, options_, CssMinifyMode::kStylesheet, bytes, &out, &attached->pairs));
+  // A sheet with problems comes back as written: the size check below keeps it.
   const std::string name = r->path.substr(r->path.find_last_of('/') + 1);
   // Pessimistic size check before adding the comment: it must still leave a win.
   const std::string_view kComment = "\n/*# sourceMappingURL=";
