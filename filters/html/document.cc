@@ -288,7 +288,9 @@ void Document::WriteStartTag(NodeId id, std::string* out) const {
   auto ensure_separator = [&](char next) {
     if (after_unquoted && !IsSpace(next) && next != '>') out->push_back(' ');
   };
-  for (const Attr& a : attributes(id)) {
+  std::span<const Attr> attrs = attributes(id);
+  for (size_t i = 0; i < attrs.size(); ++i) {
+    const Attr& a = attrs[i];
     if (!a.dirty && a.begin != a.end) {
       std::string_view bytes(source_.data() + a.begin, a.end - a.begin);
       ensure_separator(bytes[0]);
@@ -308,7 +310,13 @@ void Document::WriteStartTag(NodeId id, std::string* out) const {
       out->push_back(' ');
     }
     out->append(a.name);
-    if (a.has_value) {
+    // A bare name followed by an attribute whose name starts with '=' (`lang=""=""` parses
+    // as lang="" and an attribute named `=""`) would take that name as its value, with or
+    // without whitespace between: such an attribute keeps an explicit empty value.
+    if (!a.has_value && i + 1 < attrs.size() && !attrs[i + 1].name.empty() &&
+        attrs[i + 1].name[0] == '=') {
+      out->append("=\"\"");
+    } else if (a.has_value) {
       out->push_back('=');
       if (a.quote) out->push_back(a.quote);
       out->append(a.value);

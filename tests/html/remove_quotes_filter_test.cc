@@ -26,6 +26,12 @@ const FilterRow kRows[] = {
     {"newline keeps quotes", "<a title=\"a\nb\">", nullptr},
     {"several", "<div id=\"a\" class=\"b c\" data-x='1'>", "<div id=a class=\"b c\" data-x=1>"},
     {"xhtml untouched", "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">", nullptr},
+    {"bare name before an = named attribute keeps its empty value", "<p lang=\"\"=\"\">",
+     nullptr},
+    {"bare name before a spaced = named attribute keeps its empty value",
+     "<p lang=\"\" =\"\">", "<p lang=\"\" =\"\">"},
+    {"unquoted value before an = named attribute gets a space", "<p a=\"v\"=\"\">",
+     "<p a=v =\"\">"},
     {"not inside script text", "<script>var a = \"x\";</script>", nullptr},
 };
 
