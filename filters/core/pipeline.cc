@@ -477,6 +477,9 @@ void Pipeline::Relink(Resource& r) {
 }
 
 void Pipeline::NameLevel(const std::vector<Resource*>& level) {
+  // This level's rewrites may have changed extensions (gif -> png) and the hashing below
+  // changes names: output-path lookups of the next levels must not see the old ones.
+  site_->OutputPathsChanged();
   if (!cache_extend_) return;
   CostScope scope(meter_, "hash", RowKind::kStage);
   uint64_t n = 0;

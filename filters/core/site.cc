@@ -13,6 +13,7 @@ Resource* Site::Add(Resource r) {
   storage_.push_back(std::move(r));
   Resource* p = &storage_.back();
   by_path_[p->path] = p;
+  by_output_.reset();
   return p;
 }
 
@@ -30,6 +31,7 @@ Resource* Site::AddGeneratedLocked(std::string path, ContentType type, std::stri
   Resource* p = &storage_.back();
   by_path_[p->path] = p;
   if (p->sources.size() == 1) by_source_.emplace(p->sources[0], p);
+  if (by_output_) by_output_->emplace(p->output_path, p);
   return p;
 }
 
@@ -69,6 +71,30 @@ const Resource* Site::Find(std::string_view path) const {
   std::lock_guard<std::mutex> lock(mu_);
   auto it = by_path_.find(path);
   return it == by_path_.end() ? nullptr : it->second;
+}
+
+const Resource* Site::FindByOutputPath(std::string_view output_path) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (!by_output_) {
+    by_output_.emplace();
+    for (const Resource& r : storage_) by_output_->emplace(r.output_path, &r);
+  }
+  auto it = by_output_->find(output_path);
+  return it == by_output_->end() ? nullptr : it->second;
+}
+
+void Site::OutputPathsChanged() {
+  std::lock_guard<std::mutex> lock(mu_);
+  by_output_.reset();
+}
+
+const Resource* Site::TargetOfOutputUrl(const Resource& from, std::string_view url) const {
+  ResolvedUrl r = ResolveUrl(from.output_path.empty() ? from.path : from.output_path, url,
+                             site_origin_);
+  if (r.kind != UrlKind::kLocal) return nullptr;
+  if (const Resource* t = FindByOutputPath(r.path)) return t;
+  r = Resolve(from, url);
+  return r.kind == UrlKind::kLocal ? Find(r.path) : nullptr;
 }
 
 std::vector<const Resource*> Site::VariantsOf(std::string_view source, ContentType type) const {

@@ -124,6 +124,17 @@ class Site {
   std::vector<Resource*> All();
   std::vector<const Resource*> All() const;
 
+  // The resource written under `output_path` (its final name, e.g. a hashed "a.1f2e3d.css"),
+  // nullptr if none. Thread-safe. The index is built on first use and dropped by
+  // OutputPathsChanged, which whoever renames resources calls (the pipeline, between levels).
+  const Resource* FindByOutputPath(std::string_view output_path) const;
+  void OutputPathsChanged();
+  // The resource a URL written for the output names: relative to `from`'s output path and
+  // naming the target's output path, as css-rewrite-urls, cache-extend and the inliners write
+  // them; a URL as authored (relative to `from`'s source path) is still found. nullptr for
+  // external, missing or outside the root.
+  const Resource* TargetOfOutputUrl(const Resource& from, std::string_view url) const;
+
   // Resolves `url` as written in `from`. For kLocal, also maps "dir/" to "dir/index.html" when
   // such a file exists.
   ResolvedUrl Resolve(const Resource& from, std::string_view url) const;
@@ -147,6 +158,8 @@ class Site {
   // Single-source generated resources by that source (VariantsOf).
   std::multimap<std::string, Resource*, std::less<>> by_source_;
   mutable std::set<const Resource*> served_;
+  // By output path (FindByOutputPath), under mu_; nullopt until used or after a rename.
+  mutable std::optional<std::map<std::string, const Resource*, std::less<>>> by_output_;
 };
 
 }  // namespace pagebake

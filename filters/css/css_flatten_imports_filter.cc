@@ -116,20 +116,6 @@ bool LeadingImports(std::string_view src, std::vector<ImportRule>* out) {
   }
 }
 
-// The resource a URL written in `from` names. URLs in a sheet that css-rewrite-urls already
-// processed are relative to the referrer's output path and name the target's output path.
-const Resource* FindTarget(Site* site, const Resource& from, std::string_view url) {
-  const std::string& out_path = from.output_path.empty() ? from.path : from.output_path;
-  ResolvedUrl r = ResolveUrl(out_path, url);
-  if (r.kind != UrlKind::kLocal) return nullptr;
-  if (const Resource* t = site->Find(r.path);
-      t && (t->output_path.empty() || t->output_path == r.path))
-    return t;
-  for (const Resource* t : static_cast<const Site*>(site)->All())
-    if (t->output_path == r.path) return t;
-  return site->Target(from, url);
-}
-
 // Does following @imports from `start` lead back to `self`? `chain` gets the path.
 bool LeadsTo(Site* site, const Resource* start, const Resource* self,
              std::vector<std::string>* chain) {
@@ -150,7 +136,7 @@ bool LeadsTo(Site* site, const Resource* start, const Resource* self,
     }
     const CssUrl& u = list[next++];
     if (!u.is_import) continue;
-    const Resource* t = FindTarget(site, *res, u.url);
+    const Resource* t = site->TargetOfOutputUrl(*res, u.url);
     if (!t || (t != self && !seen.insert(t).second)) continue;
     stack.push_back({t, 0});
     urls.push_back(t == self ? std::vector<CssUrl>{} : CollectCssUrls(t->bytes));
@@ -227,7 +213,7 @@ Status CssFlattenImportsFilter::RewriteResource(FilterContext& ctx, std::string&
   std::vector<std::optional<std::string>> inlined(imports.size());
   for (size_t i = 0; i < imports.size(); ++i) {
     const ImportRule& r = imports[i];
-    const Resource* t = FindTarget(site, *self, r.url);
+    const Resource* t = site->TargetOfOutputUrl(*self, r.url);
     if (!t) {
       if (ResolveUrl(self->path, r.url).kind == UrlKind::kLocal)
         ctx.Warning(r.line, r.col, "css: @import target not found: " + r.url);

@@ -119,7 +119,34 @@ bool DefaultNone(Tag t) {
 
 }  // namespace
 
-// What the page's CSS may make inline-level: its <style> text and the sheets its links load.
+// An @import of `from` (a page's <style> or a sheet), read through the sheet cache.
+const InlineLevelRules* CollapseWhitespaceFilter::ImportedRules(const Site& site,
+                                                                const Resource& from,
+                                                                std::string_view url,
+                                                                int depth) {
+  // A sheet's URLs may already be written for the output (hashed names, relative to its
+  // output path): TargetOfOutputUrl reads both forms.
+  const Resource* sheet = site.TargetOfOutputUrl(from, url);
+  if (!sheet || sheet->type != ContentType::kCss) return nullptr;
+  return SheetRules(site, *sheet, depth + 1);
+}
+
+const InlineLevelRules* CollapseWhitespaceFilter::SheetRules(const Site& site,
+                                                             const Resource& sheet, int depth) {
+  if (depth > kMaxImportDepth) return nullptr;
+  auto [it, fresh] = sheet_cache_.try_emplace(&sheet);
+  std::optional<InlineLevelRules>& slot = it->second;  // stays valid across rehashing
+  if (!fresh) return slot ? &*slot : nullptr;  // nullopt: a cycle
+  InlineLevelRules rules;
+  rules.AddStylesheet(sheet.bytes, [&](std::string_view url) {
+    return ImportedRules(site, sheet, url, depth);
+  });
+  slot = std::move(rules);
+  return &*slot;
+}
+
+// What the page's CSS may make inline-level: its <style> text and the sheets its links load
+// (and the sheets those import).
 InlineLevelRules CollapseWhitespaceFilter::PageRules(FilterContext& ctx, const Document& doc) {
   InlineLevelRules rules;
   // A site's pages share their sheets: each is read once per filter instance (one per worker
@@ -128,26 +155,33 @@ InlineLevelRules CollapseWhitespaceFilter::PageRules(FilterContext& ctx, const D
     sheet_cache_.clear();
     sheet_cache_site_ = ctx.site();
   }
+  InlineLevelRules::ImportReader read_import;  // none without a site: @import → anything
+  if (ctx.site() && ctx.resource()) {
+    read_import = [this, &ctx](std::string_view url) {
+      return ImportedRules(*ctx.site(), *ctx.resource(), url, 0);
+    };
+  }
   for (NodeId id = doc.root(); id != kNoNode; id = doc.NextInOrder(id)) {
     if (doc.type(id) != NodeType::kElement || !IsStylesheetElement(doc, id)) continue;
     if (doc.IsHtml(id, Tag::kStyle)) {
       for (NodeId c = doc.first_child(id); c != kNoNode; c = doc.next_sibling(c))
-        if (doc.type(c) == NodeType::kText) rules.AddStylesheet(doc.RawText(c));
+        if (doc.type(c) == NodeType::kText) rules.AddStylesheet(doc.RawText(c), read_import);
       continue;
     }
     std::optional<std::string> href = doc.AttrValue(id, "href");
-    const Resource* sheet = nullptr;
-    if (href && ctx.site() && ctx.resource()) {
-      ResolvedUrl u = ctx.site()->Resolve(*ctx.resource(), *href);
-      if (u.kind == UrlKind::kLocal) sheet = ctx.site()->Find(u.path);
-    }
+    const Resource* sheet = href && ctx.site() && ctx.resource()
+                                ? ctx.site()->TargetOfOutputUrl(*ctx.resource(), *href)
+                                : nullptr;
     if (!sheet || sheet->type != ContentType::kCss) {
       rules.SetUnknown();  // a remote or missing sheet: anything may be inline
       break;
     }
-    auto [it, fresh] = sheet_cache_.try_emplace(sheet);
-    if (fresh) it->second.AddStylesheet(sheet->bytes);
-    rules.Merge(it->second);
+    const InlineLevelRules* sheet_rules = SheetRules(*ctx.site(), *sheet, 0);
+    if (!sheet_rules) {
+      rules.SetUnknown();
+      break;
+    }
+    rules.Merge(*sheet_rules);
   }
   return rules;
 }

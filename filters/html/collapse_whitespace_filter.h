@@ -20,6 +20,7 @@
 #ifndef PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 #define PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -51,7 +52,14 @@ class CollapseWhitespaceFilter : public HtmlFilter {
 
  private:
   std::string scratch_;
-  std::unordered_map<const Resource*, InlineLevelRules> sheet_cache_;
+  // The rules of a site sheet and of the sheets it imports, read once; nullptr when an import
+  // chain loops or runs deeper than kMaxImportDepth (anything may be inline then).
+  const InlineLevelRules* SheetRules(const Site& site, const Resource& sheet, int depth);
+  const InlineLevelRules* ImportedRules(const Site& site, const Resource& from,
+                                        std::string_view url, int depth);
+  static constexpr int kMaxImportDepth = 16;
+  // nullopt while the sheet's imports are being read (a cycle finds it so).
+  std::unordered_map<const Resource*, std::optional<InlineLevelRules>> sheet_cache_;
   const Site* sheet_cache_site_ = nullptr;
   // BetweenBlocks per document: for each node, what the first rendered sibling before / after
   // it is (-1 unknown, 0 not a block boundary, 1 a block or the parent's edge).

@@ -100,6 +100,25 @@ bool InlineDisplayDeclaration(std::string_view decl) {
   return !BlockLevelDisplay(decl.substr(colon + 1));
 }
 
+// The URL of an `@import` statement (`@import url(a.css) screen`, `@import "a.css"`), empty
+// when it is not one of those plain forms (an escape, a bad string).
+std::string_view ImportUrl(std::string_view statement) {
+  constexpr auto npos = std::string_view::npos;
+  std::string_view s = Trim(statement.substr(7));
+  if (s.size() >= 4 && Lower(s.substr(0, 4)) == "url(") {
+    size_t close = s.find(')');
+    if (close == npos) return {};
+    s = Trim(s.substr(4, close - 4));
+    if (!s.empty() && s.front() != '"' && s.front() != '\'')  // url(a.css)
+      return s.find_first_of("\\\"'") == npos ? s : std::string_view();
+  }
+  if (s.size() < 2 || (s.front() != '"' && s.front() != '\'')) return {};
+  size_t end = s.find(s.front(), 1);
+  if (end == npos) return {};
+  std::string_view url = s.substr(1, end - 1);
+  return url.find_first_of("\\\n") == npos ? url : std::string_view();
+}
+
 }  // namespace
 
 bool InlineLevelRules::DeclarationsMayBeInline(std::string_view declarations) {
@@ -184,7 +203,7 @@ void InlineLevelRules::AddSelectorList(std::string_view selectors) {
   }
 }
 
-void InlineLevelRules::AddStylesheet(std::string_view css_in) {
+void InlineLevelRules::AddStylesheet(std::string_view css_in, const ImportReader& read_import) {
   if (anything_) return;
   const std::string css = StripComments(css_in);
   const std::string_view s = css;
@@ -226,7 +245,7 @@ void InlineLevelRules::AddStylesheet(std::string_view css_in) {
     } else {
       // A statement or a declaration, ended by ';' or by the '}' of its block.
       if (in == Block::kRules && item.size() >= 7 && Lower(item.substr(0, 7)) == "@import")
-        anything_ = true;  // the imported sheet is not read here
+        AddImport(ImportUrl(item), read_import);
       else if (in == Block::kStyle && InlineDisplayDeclaration(item))
         AddSelectorList(stack.back().selectors);
       else if (in == Block::kKeyframes && InlineDisplayDeclaration(item))
@@ -237,6 +256,12 @@ void InlineLevelRules::AddStylesheet(std::string_view css_in) {
     }
     i = j + 1;
   }
+}
+
+void InlineLevelRules::AddImport(std::string_view url, const ImportReader& read_import) {
+  const InlineLevelRules* imported = url.empty() || !read_import ? nullptr : read_import(url);
+  if (imported) Merge(*imported);
+  else anything_ = true;  // a sheet we cannot read may make anything inline
 }
 
 void InlineLevelRules::Merge(const InlineLevelRules& other) {

@@ -8,12 +8,13 @@
 // list-item, flow-root, table-*, none), the subject compound of each selector (after the last
 // combinator) is kept as type / classes / id; pseudo-classes, attribute selectors, media
 // queries and the rest of the selector are ignored (they only narrow what matches). A
-// selector with `&`, escapes or anything unreadable, and any @import, makes every element
-// "may be inline". Classes are matched against the markup as written: a script that adds a
+// selector with `&`, escapes or anything unreadable makes every element "may be inline"; so
+// does an @import the caller cannot read (no ImportReader, a remote or missing sheet). Classes are matched against the markup as written: a script that adds a
 // class at runtime is not seen (the filter's risk statement says so).
 #ifndef PAGEBAKE_HTML_INLINE_LEVEL_RULES_H_
 #define PAGEBAKE_HTML_INLINE_LEVEL_RULES_H_
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,8 +23,11 @@ namespace pagebake::html {
 
 class InlineLevelRules {
  public:
-  // Reads one stylesheet (or <style> text).
-  void AddStylesheet(std::string_view css);
+  // What an @import brings in: the rules of the sheet at `url` (as written, unquoted), or
+  // nullptr when it cannot be read.
+  using ImportReader = std::function<const InlineLevelRules*(std::string_view url)>;
+  // Reads one stylesheet (or <style> text), and through `read_import` the sheets it imports.
+  void AddStylesheet(std::string_view css, const ImportReader& read_import = {});
   // Some CSS of the page could not be read (a remote or missing sheet): anything may be inline.
   void SetUnknown() { anything_ = true; }
   // Adds what another set (a sheet read once for many pages) says.
@@ -43,6 +47,7 @@ class InlineLevelRules {
     std::string id;
   };
   void AddSelectorList(std::string_view selectors);
+  void AddImport(std::string_view url, const ImportReader& read_import);
   static bool Matches(const Compound& c, std::string_view tag, std::string_view class_attr,
                       std::string_view id);
   bool anything_ = false;

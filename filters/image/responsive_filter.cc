@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <map>
 
 #include "filters/core/site.h"
 #include "filters/html/document.h"
@@ -28,30 +27,8 @@ struct Eligible {
   uint32_t width = 0;
 };
 
-// Resized variants by output path, built on first use: with cache-extend, img-resize (whose
-// page pass runs first) has already pointed src at a variant's hashed name.
-class VariantIndex {
- public:
-  explicit VariantIndex(const Site& site) : site_(site) {}
-  const Resource* Find(const std::string& output_path) {
-    if (!built_) {
-      for (const Resource* r : site_.All())
-        if (r->generated && r->resize) by_output_[r->output_path] = r;
-      built_ = true;
-    }
-    auto it = by_output_.find(output_path);
-    return it == by_output_.end() ? nullptr : it->second;
-  }
-
- private:
-  const Site& site_;
-  bool built_ = false;
-  std::map<std::string, const Resource*> by_output_;
-};
-
 std::optional<Eligible> Check(const Site& site, const Resource& page, const html::Document& doc,
-                              html::NodeId id, const ImageOptions& o,
-                              VariantIndex* index = nullptr) {
+                              html::NodeId id, const ImageOptions& o) {
   if (!PlainImg(doc, id) || doc.GetAttr(id, "srcset")) return std::nullopt;
   std::optional<DeclaredBox> box = DeclaredSize(doc, id);
   if (!box || box->width == 0) return std::nullopt;
@@ -62,7 +39,12 @@ std::optional<Eligible> Check(const Site& site, const Resource& page, const html
   e.resolved = site.Resolve(page, *src);
   if (e.resolved.kind != UrlKind::kLocal) return std::nullopt;
   const Resource* s = site.Find(e.resolved.path);
-  if (!s && index) s = index->Find(e.resolved.path);
+  if (!s) {
+    // With cache-extend, img-resize (whose page pass runs first) may already have pointed src
+    // at a resized variant's hashed name.
+    s = site.FindByOutputPath(e.resolved.path);
+    if (s && !(s->generated && s->resize)) s = nullptr;
+  }
   if (s && s->generated && s->resize && !s->sources.empty()) s = site.Find(s->sources[0]);
   if (!s || s->generated || s->skipped) return std::nullopt;
   Result<ImageHeader> h = ReadImageHeader(s->bytes);
@@ -137,10 +119,9 @@ Status ResponsiveFilter::RewriteHtml(FilterContext& ctx, html::Document& doc) {
   const Resource* page = ctx.resource();
   if (!site || !page || html::BaseHref(doc)) return Status::OK();
   const ImageOptions& o = ctx.options().image;
-  VariantIndex index(*site);
   for (html::NodeId n = doc.NextInOrder(doc.root()); n != html::kNoNode;
        n = doc.NextInOrder(n)) {
-    std::optional<Eligible> e = Check(*site, *page, doc, n, o, &index);
+    std::optional<Eligible> e = Check(*site, *page, doc, n, o);
     if (!e) continue;
     std::string srcset;
     bool ok = true;

@@ -264,13 +264,7 @@ const Resource* WebpUrlMap::TargetOf(std::string_view url, std::string* suffix) 
   *suffix = r.suffix;
   if (const Resource* t = site_.Find(r.path)) return t;
   // An earlier filter may have written a final (renamed) name.
-  if (!by_output_) {
-    by_output_.emplace();
-    for (const Resource* x : static_cast<const Site&>(site_).All())
-      if (x->output_path != x->path) by_output_->emplace(x->output_path, x);
-  }
-  auto it = by_output_->find(r.path);
-  return it == by_output_->end() ? nullptr : it->second;
+  return site_.FindByOutputPath(r.path);
 }
 
 std::optional<std::string> WebpUrlMap::Map(std::string_view url) {

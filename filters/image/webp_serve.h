@@ -14,7 +14,6 @@
 #ifndef PAGEBAKE_IMAGE_WEBP_SERVE_H_
 #define PAGEBAKE_IMAGE_WEBP_SERVE_H_
 
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,9 +45,6 @@ class WebpUrlMap {
 
   Site& site_;
   const Resource& from_;
-  // Output name -> resource, for URLs an earlier filter already wrote as a final name; built on
-  // the first URL that names no site path.
-  std::optional<std::map<std::string, const Resource*, std::less<>>> by_output_;
 };
 
 // The page pass (both modes; replace mode also rewrites <style> and style="").

@@ -133,6 +133,41 @@ TEST_CASE("Site::FindOrAddGenerated shares identical files and refuses different
   CHECK(b->path == "c.1234.1.css");
 }
 
+// URLs written for the output (hashed names, relative to the referrer's output path) and URLs
+// as authored both find their resource; a rename is seen once the renamer says so.
+TEST_CASE("Site::TargetOfOutputUrl reads final names and authored names") {
+  Site site("/src");
+  Resource page;
+  page.path = "blog/post.html";
+  const Resource* post = site.Add(page);
+  Resource sheet;
+  sheet.path = "css/site.css";
+  sheet.type = ContentType::kCss;
+  Resource* css = site.Add(sheet);
+  Resource base;
+  base.path = "css/base.css";
+  base.type = ContentType::kCss;
+  Resource* base_css = site.Add(base);
+  CHECK(site.TargetOfOutputUrl(*post, "../css/site.css") == css);
+  CHECK(site.FindByOutputPath("css/site.css") == css);
+  // Renamed (cache-extend): the index is rebuilt after OutputPathsChanged.
+  css->output_path = "css/site.0123456789.css";
+  base_css->output_path = "assets/base.abcdef0123.css";
+  site.OutputPathsChanged();
+  CHECK(site.FindByOutputPath("css/site.0123456789.css") == css);
+  CHECK(site.FindByOutputPath("css/site.css") == nullptr);
+  CHECK(site.TargetOfOutputUrl(*post, "../css/site.0123456789.css") == css);
+  CHECK(site.TargetOfOutputUrl(*post, "../css/site.css") == css);  // as authored
+  // Relative to the referrer's output path: the moved sheet's import of its moved neighbour.
+  CHECK(site.TargetOfOutputUrl(*css, "../assets/base.abcdef0123.css") == base_css);
+  CHECK(site.TargetOfOutputUrl(*css, "base.css") == base_css);  // authored, source-relative
+  CHECK(site.TargetOfOutputUrl(*post, "https://cdn.example/x.css") == nullptr);
+  CHECK(site.TargetOfOutputUrl(*post, "../../../etc/passwd") == nullptr);
+  // A generated file is indexed as it is added.
+  Resource* gen = site.AddGenerated("combined.1.css", ContentType::kCss, "a{}", {});
+  CHECK(site.FindByOutputPath("combined.1.css") == gen);
+}
+
 }  // namespace
 }  // namespace pagebake
 

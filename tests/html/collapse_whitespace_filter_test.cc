@@ -98,5 +98,41 @@ TEST_CASE("html-collapse-whitespace", "[collapse-whitespace]") {
   testing::CheckRows("html-collapse-whitespace", kRows, std::size(kRows));
 }
 
+// Linked site sheets are read with the sheets they @import (relative to the importing sheet),
+// so a rule behind an @import still keeps the gaps between inline-block boxes.
+TEST_CASE("html-collapse-whitespace reads the sheets a linked sheet imports",
+          "[collapse-whitespace]") {
+  Site site("/nonexistent");
+  Resource page;
+  page.path = "index.html";
+  page.type = ContentType::kHtml;
+  const Resource* index = site.Add(page);
+  auto add_css = [&](const char* path, const char* css) {
+    Resource r;
+    r.path = path;
+    r.type = ContentType::kCss;
+    r.bytes = css;
+    site.Add(r);
+  };
+  add_css("css/main.css", "@import url(\"parts/menu.css\");body{margin:0}");
+  add_css("css/parts/menu.css", ".tab{display:inline-block}");
+  add_css("css/loop-a.css", "@import 'loop-b.css';");
+  add_css("css/loop-b.css", "@import 'loop-a.css';");
+  add_css("css/broken.css", "@import 'nowhere.css';");
+  const std::string body = "<ul>\n<li>a</li>\n</ul>\n<div class=tab>x</div>\n<div class=tab>y</div>";
+  auto run = [&](const std::string& href) {
+    const std::string in = "<link rel=stylesheet href=" + href + ">" + body;
+    return testing::RunFilters({"html-collapse-whitespace"}, in, Options(), &site, index);
+  };
+  // The imported rule makes .tab inline-level: the whitespace next to the tabs stays; the
+  // list's goes.
+  CHECK(run("css/main.css") ==
+        "<link rel=stylesheet href=css/main.css><ul><li>a</li></ul>"
+        "\n<div class=tab>x</div>\n<div class=tab>y</div>");
+  // An import cycle or a missing import: anything may be inline, all whitespace stays.
+  CHECK(run("css/loop-a.css") == "<link rel=stylesheet href=css/loop-a.css>" + body);
+  CHECK(run("css/broken.css") == "<link rel=stylesheet href=css/broken.css>" + body);
+}
+
 }  // namespace
 }  // namespace pagebake::html

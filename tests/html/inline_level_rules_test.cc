@@ -2,6 +2,10 @@
 // "may be inline"; each row is one reading the collapse filter relies on.
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include "filters/html/inline_level_rules.h"
 
 namespace pagebake::html {
@@ -75,6 +79,54 @@ TEST_CASE("InlineLevelRules: style attributes, unknown sheets, merging", "[colla
   InlineLevelRules c;
   c.SetUnknown();
   CHECK(c.MayBeInline("p", "", ""));
+}
+
+// @import: the reader is asked for each URL as written (quotes and url() removed); a URL it
+// cannot give rules for, or one that is not a plain string, makes anything inline.
+TEST_CASE("InlineLevelRules: @import read through the caller", "[collapse-whitespace]") {
+  InlineLevelRules imported;
+  imported.AddStylesheet(".menu li{display:inline-block}");
+  InlineLevelRules plain;  // block-level only
+  plain.AddStylesheet("p{margin:0}");
+  std::vector<std::string> asked;
+  const InlineLevelRules::ImportReader reader = [&](std::string_view url) -> const InlineLevelRules* {
+    asked.emplace_back(url);
+    if (url == "menu.css") return &imported;
+    if (url == "plain.css") return &plain;
+    return nullptr;
+  };
+  struct ImportRow {
+    const char* css;
+    const char* url;  // what the reader is asked; nullptr: not asked
+    bool li_may_be_inline;
+  };
+  const ImportRow rows[] = {
+      {"@import url(menu.css);", "menu.css", true},
+      {"@import url( \"menu.css\" ) screen;", "menu.css", true},
+      {"@import 'menu.css' layer(base);", "menu.css", true},
+      {"@IMPORT \"plain.css\";p{color:red}", "plain.css", false},
+      {"@import \"missing.css\";", "missing.css", true},
+      {"@import \"a\\2e css\";", nullptr, true},  // an escape: not read
+      {"@import url(a\\.css);", nullptr, true},
+      {"@import \"unterminated;", nullptr, true},
+  };
+  for (const ImportRow& row : rows) {
+    INFO(row.css);
+    asked.clear();
+    InlineLevelRules rules;
+    rules.AddStylesheet(row.css, reader);
+    CHECK(rules.MayBeInline("li", "", "") == row.li_may_be_inline);
+    if (row.url) {
+      REQUIRE(asked.size() == 1);
+      CHECK(asked[0] == row.url);
+    } else {
+      CHECK(asked.empty());
+    }
+  }
+  // Without a reader an @import keeps everything (the safe reading).
+  InlineLevelRules no_reader;
+  no_reader.AddStylesheet("@import url(plain.css);");
+  CHECK(no_reader.MayBeInline("p", "", ""));
 }
 
 }  // namespace
