@@ -38,6 +38,10 @@ def cli_rows(quick):
             for label, fmts, lossy, exe, argv in rows]
 
 
+PB_PIPELINES = [("pagebake webp q80", ["--mode", "webp"], {"jpeg"}, True),
+                ("pagebake webp lossless", ["--mode", "webp"], {"png", "gif"}, False),
+                ("pagebake --effort max", ["--effort", "max"], {"png"}, False)]
+
 SHARP = [("sharp-lossless", {"png"}, False, False), ("sharp-webp-q80", {"png", "jpeg", "gif"},
                                                      True, False),
          ("sharp-resize-800-webp", {"png", "jpeg", "gif"}, True, True)]
@@ -83,6 +87,20 @@ def run(files, ctx):
     else:
         pb.status = "not built (tests/image/image_perftest)"
     rows.append((pb, files, True, False))
+    # pagebake on the peers' own pipelines: the WebP variants img-webp writes (lossy q80 from
+    # JPEG against cwebp -q 80 and sharp; lossless from PNG/GIF against cwebp -lossless and
+    # gif2webp) and PNG at --effort max against zopflipng.
+    for label, args, fmts, lossy in PB_PIPELINES:
+        if ctx.quick and "max" in args:
+            continue  # zopfli-class effort: seconds per image
+        sub = [f for f in files if fmt[f["path"]] in fmts]
+        r = T.Row(label, "in-process", "image_perftest " + " ".join(args))
+        if os.access(perftest, os.X_OK):
+            T.run_inprocess(r, [perftest] + args, sub, os.path.join(work, label.replace(" ", "_")),
+                            ctx.repeat, ctx.strace)
+        else:
+            r.status = "not built (tests/image/image_perftest)"
+        rows.append((r, sub, lossy, False))
     cli = T.Row("pagebake build", "whole-process", f"--filters {T.FILTERS['img']} -j 1")
     if os.access(ctx.pagebake, os.X_OK):
         T.run_pagebake_cli(cli, ctx.pagebake, T.FILTERS["img"], files, os.path.join(work, "stage"),

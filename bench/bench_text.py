@@ -121,7 +121,8 @@ def run_inprocess(row, cmd, files, outdir, repeat, strace):
         if "summary" in rec or "file" not in rec:
             continue
         path = rec["file"]
-        rec["out_path"] = os.path.join(outdir, os.path.basename(path))
+        # A perftest that names its output file (image_perftest --mode webp adds .webp) says so.
+        rec["out_path"] = rec.get("out_file") or os.path.join(outdir, os.path.basename(path))
         row.per_file[path] = rec
         if "best_ns" in rec and not rec.get("error"):
             total += rec["best_ns"]

@@ -4,7 +4,9 @@
 // file's deadline passes, then rewrites it anyway (the pipeline must throw that away).
 #include <catch2/catch.hpp>
 
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "filters/core/cost.h"
 #include "filters/core/deadline.h"
@@ -62,6 +64,18 @@ void RegisterSlowFilters() {
   });
 }
 
+// A passthrough build of t/src into t/out with the slow test filters `enable`d.
+Options SlowOptions(const TempDir& t, std::vector<std::string> enable, double max_file_seconds) {
+  Options o;
+  o.source_dir = t / "src";
+  o.output_dir = t / "out";
+  o.level = Level::kPassthrough;
+  o.enable = std::move(enable);
+  o.jobs = testing::TestJobs(2);
+  o.max_file_seconds = max_file_seconds;
+  return o;
+}
+
 TEST_CASE("Deadline: no limit never passes, a limit passes once its time is up") {
   CHECK_FALSE(Deadline().limited());
   CHECK_FALSE(Deadline().Passed());
@@ -83,13 +97,7 @@ TEST_CASE("max_file_seconds: a file past its time is copied unchanged, the other
   testing::WriteFile(t / "src/fast.css", "a { color : blue }\n");
   testing::WriteFile(t / "src/slow.html", slow_page);
   testing::WriteFile(t / "src/fast.html", "<!doctype html><p>fast <!-- x -->\n");
-  Options o;
-  o.source_dir = t / "src";
-  o.output_dir = t / "out";
-  o.level = Level::kPassthrough;
-  o.enable = {"test-slow-css", "test-slow-html"};
-  o.jobs = testing::TestJobs(2);
-  o.max_file_seconds = 0.05;
+  Options o = SlowOptions(t, {"test-slow-css", "test-slow-html"}, 0.05);
   auto env = NewPosixEnv(o.io);
   CostMeter meter;
   Pipeline p(o, env.get(), &meter);
@@ -117,12 +125,7 @@ TEST_CASE("max_file_seconds 0 means no limit") {
   RegisterSlowFilters();
   TempDir t;
   testing::WriteFile(t / "src/a.css", "a { color : red }\n");
-  Options o;
-  o.source_dir = t / "src";
-  o.output_dir = t / "out";
-  o.level = Level::kPassthrough;
-  o.enable = {"test-slow-css"};
-  o.max_file_seconds = 0;
+  Options o = SlowOptions(t, {"test-slow-css"}, 0);
   auto env = NewPosixEnv(o.io);
   CostMeter meter;
   Pipeline p(o, env.get(), &meter);

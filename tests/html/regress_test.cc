@@ -3,12 +3,10 @@
 // gumbo judge (the DOM changes only as that filter may change it).
 #include <catch2/catch.hpp>
 
-#include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "tests/html/html_test_util.h"
+#include "tests/regress/regress_inputs.h"
 
 namespace pagebake::html {
 namespace {
@@ -24,11 +22,11 @@ constexpr Prefix kPrefixes[] = {
 };
 
 TEST_CASE("regress: fuzzer-found pages", "[regress]") {
-  const std::string dir = std::string(PAGEBAKE_SOURCE_DIR) + "/tests/regress/html";
   int files = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    if (e.path().extension() != ".html") continue;
-    const std::string name = e.path().filename().string();
+  for (const pagebake::testing::RegressInput& page :
+       pagebake::testing::RegressInputs("html", ".html")) {
+    const std::string& name = page.name;
+    const std::string& in = page.bytes;
     const Prefix* prefix = nullptr;
     for (const Prefix& p : kPrefixes) {
       if (name.rfind(p.file_prefix, 0) == 0) prefix = &p;
@@ -36,8 +34,6 @@ TEST_CASE("regress: fuzzer-found pages", "[regress]") {
     INFO(name);
     REQUIRE(prefix != nullptr);  // every stored page names the filter it replays
     ++files;
-    std::ifstream f(e.path(), std::ios::binary);
-    const std::string in((std::istreambuf_iterator<char>(f)), std::istreambuf_iterator<char>());
     const std::string once = testing::RunFilter(prefix->filter_id, in);
     CHECK(once.size() <= in.size());
     CHECK(testing::RunFilter(prefix->filter_id, once) == once);

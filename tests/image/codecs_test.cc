@@ -2,7 +2,6 @@
 #include <catch2/catch.hpp>
 #include <webp/demux.h>
 
-#include <filesystem>
 
 #include "filters/image/gif_codec.h"
 #include "filters/image/image_header.h"
@@ -11,6 +10,7 @@
 #include "filters/image/webp_codec.h"
 #include "filters/image/webp_filter.h"
 #include "tests/image/image_test_util.h"
+#include "tests/regress/regress_inputs.h"
 
 namespace pagebake::image {
 namespace {
@@ -72,13 +72,10 @@ TEST_CASE("TranscodeJpeg refuses progressive files that stop before full precisi
 // the same pixels (tests/regress/image/jpeg_*.md).
 TEST_CASE("regress: fuzzer-found JPEGs transcode to the same pixels or not at all",
           "[image][jpeg][regress]") {
-  const std::string dir = std::string(PAGEBAKE_SOURCE_DIR) + "/tests/regress/image";
   int files = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    if (e.path().extension() != ".jpg") continue;
+  for (const auto& [name, bytes] : pagebake::testing::RegressInputs("image", ".jpg")) {
     ++files;
-    INFO(e.path().filename().string());
-    const std::string bytes = testing::ReadFileOrEmpty(e.path().string());
+    INFO(name);
     Result<Pixels> shown = DecodeJpeg(bytes, 1u << 20);
     for (bool progressive : {false, true}) {
       JpegTranscodeOptions to;
@@ -283,13 +280,10 @@ namespace {
 // Inputs the fuzzers found (tests/regress/image): each decodes or fails with a Status, and what
 // it reports is sane. Under ./build.sh sanitize (ASan+UBSan) this is where a regression shows.
 TEST_CASE("regress: fuzzer-found GIFs decode cleanly", "[image][gif][regress]") {
-  const std::string dir = std::string(PAGEBAKE_SOURCE_DIR) + "/tests/regress/image";
   int files = 0;
-  for (const auto& e : std::filesystem::directory_iterator(dir)) {
-    if (e.path().extension() != ".gif") continue;
+  for (const auto& [name, bytes] : pagebake::testing::RegressInputs("image", ".gif")) {
     ++files;
-    INFO(e.path().filename().string());
-    const std::string bytes = testing::ReadFileOrEmpty(e.path().string());
+    INFO(name);
     int frames = 0;
     Result<GifInfo> info = DecodeGif(bytes, {1u << 24, 1000}, [&](const Pixels&, int ms) {
       ++frames;

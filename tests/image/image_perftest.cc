@@ -1,7 +1,7 @@
 // image_perftest [--out DIR] [--repeat N] [--mode recompress|webp] [--effort fast|default|max]
 //                [--jpeg-quality Q] FILE...
 // Runs the image filters' work on each file in-process N times (default 5) and prints one JSON
-// object per line: {"file", "in", "out", "best_ns", "mbps", "mpps", "what"}; mbps = in bytes
+// object per line: {"file", "in", "out", "best_ns", "mbps", "mpps", "what", "out_file"}; mbps = in bytes
 // per best_ns * 1000, mpps = megapixels per second. mode recompress (default): the lossless
 // recompress filter of the file's type (GIF: still -> PNG); mode webp: the img-webp variant.
 // With --out, writes each output to DIR/<basename> (webp mode: DIR/<basename>.webp).
@@ -102,17 +102,18 @@ int main(int argc, char** argv) {
     }
     // "Not smaller / not applicable" keeps the input, as the filter does.
     if (!status.ok()) { out = bytes; what = status.message(); }
+    std::string out_file;
     if (!out_dir.empty()) {
-      std::string base = f.substr(f.find_last_of('/') + 1);
-      std::ofstream o(out_dir + "/" + base + (mode == "webp" ? ".webp" : ""), std::ios::binary);
+      out_file = out_dir + "/" + f.substr(f.find_last_of('/') + 1) + (mode == "webp" ? ".webp" : "");
+      std::ofstream o(out_file, std::ios::binary);
       o.write(out.data(), static_cast<std::streamsize>(out.size()));
     }
     double mbps = best > 0 ? bytes.size() / static_cast<double>(best) * 1000 : 0;
     double mpps = best > 0 ? h->pixels() / static_cast<double>(best) * 1000 : 0;
     std::printf("{\"file\": \"%s\", \"in\": %zu, \"out\": %zu, \"best_ns\": %lld, \"mbps\": %.3f, "
-                "\"mpps\": %.3f, \"what\": \"%s\"}\n",
+                "\"mpps\": %.3f, \"what\": \"%s\", \"out_file\": \"%s\"}\n",
                 JsonEscape(f).c_str(), bytes.size(), out.size(), static_cast<long long>(best), mbps,
-                mpps, JsonEscape(what).c_str());
+                mpps, JsonEscape(what).c_str(), JsonEscape(out_file).c_str());
     std::fflush(stdout);
   }
   return failures ? 1 : 0;
