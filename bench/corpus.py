@@ -215,6 +215,11 @@ def label_for(pkg):
 
 def add_file(entries, setdir, src, label, source, quick):
     base = f"{label}__{os.path.basename(src)}"
+    if any(e["name"] == base for e in entries):
+        # Same package, same basename in another directory (portfolio/fullsize/1.jpg and
+        # portfolio/thumbnails/1.jpg): the directory joins the name, or one file would
+        # overwrite the other in the flat set.
+        base = f"{label}__{os.path.basename(os.path.dirname(src))}-{os.path.basename(src)}"
     dst = os.path.join(setdir, base)
     if not os.path.exists(dst) or os.path.getsize(dst) != os.path.getsize(src):
         shutil.copyfile(src, dst)
