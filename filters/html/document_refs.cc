@@ -53,6 +53,41 @@ bool RawTextKeepsBoundary(std::string_view new_text, bool script) {
   return FindRawTextEnd(probe, 0, "style") == probe.size();
 }
 
+// A <style>/<script> element whose text is ours to rewrite: its kind and its single text child.
+struct ElementText {
+  InlineKind kind;
+  NodeId child;
+  bool script;
+};
+
+// nullopt for any other node: not an HTML <style>/<script> (or only <script>s when
+// `scripts_only`), an external script, an unknown type, no text or text split by the parser.
+std::optional<ElementText> TextOfElement(const Document& doc, NodeId id, bool scripts_only) {
+  const Node& n = doc.node(id);
+  if (n.type != NodeType::kElement || (n.flags & kIgnoredTag) || n.ns != Namespace::kHtml)
+    return std::nullopt;
+  std::optional<InlineKind> kind;
+  if (n.tag == Tag::kScript) kind = ScriptKind(doc, id);
+  else if (n.tag == Tag::kStyle && !scripts_only && IsCssStyleElement(doc, id))
+    kind = InlineKind::kStyleSheet;
+  NodeId child = n.first_child;
+  if (!kind || child == kNoNode || doc.type(child) != NodeType::kText ||
+      doc.next_sibling(child) != kNoNode)
+    return std::nullopt;
+  return ElementText{*kind, child, n.tag == Tag::kScript};
+}
+
+// Hands the element's text to `rewrite` (in `text`) and keeps what it wrote when the element
+// still ends where the text ends.
+template <typename Rewrite>
+void RewriteElementText(Document& doc, const ElementText& e, std::string& text,
+                        Rewrite&& rewrite) {
+  std::string_view raw = doc.RawText(e.child);
+  text.assign(raw);
+  rewrite(text);
+  if (text != raw && RawTextKeepsBoundary(text, e.script)) doc.SetRawText(e.child, text);
+}
+
 }  // namespace
 
 bool IsJavaScriptMimeType(std::string_view t) {
@@ -70,19 +105,8 @@ bool IsJavaScriptMimeType(std::string_view t) {
 void ForEachScriptText(Document& doc, const std::function<void(InlineKind, std::string&)>& fn) {
   std::string text;
   for (NodeId id = doc.NextInOrder(doc.root()); id != kNoNode; id = doc.NextInOrder(id)) {
-    const Node& n = doc.node(id);
-    if (n.type != NodeType::kElement || (n.flags & kIgnoredTag) || n.ns != Namespace::kHtml ||
-        n.tag != Tag::kScript)
-      continue;
-    std::optional<InlineKind> kind = ScriptKind(doc, id);
-    NodeId child = n.first_child;
-    if (!kind || child == kNoNode || doc.type(child) != NodeType::kText ||
-        doc.next_sibling(child) != kNoNode)
-      continue;
-    std::string_view raw = doc.RawText(child);
-    text.assign(raw);
-    fn(*kind, text);
-    if (text != raw && RawTextKeepsBoundary(text, /*script=*/true)) doc.SetRawText(child, text);
+    std::optional<ElementText> e = TextOfElement(doc, id, /*scripts_only=*/true);
+    if (e) RewriteElementText(doc, *e, text, [&](std::string& t) { fn(e->kind, t); });
   }
 }
 
@@ -105,25 +129,11 @@ void ForEachInline(Document& doc,
       fn(InlineKind::kStyleAttribute, text, lc.line, lc.col);
       if (text != before) doc.SetAttrValue(id, si, text);
     }
-    if (n.ns != Namespace::kHtml) continue;
-    std::optional<InlineKind> kind;
-    bool script = false;
-    if (n.tag == Tag::kStyle) {
-      if (IsCssStyleElement(doc, id)) kind = InlineKind::kStyleSheet;
-    } else if (n.tag == Tag::kScript) {
-      kind = ScriptKind(doc, id);
-      script = true;
-    }
-    if (!kind) continue;
-    NodeId child = n.first_child;
-    if (child == kNoNode || doc.type(child) != NodeType::kText || doc.next_sibling(child) != kNoNode)
-      continue;
-    std::string_view raw = doc.RawText(child);
-    text.assign(raw);
-    const Node& c = doc.node(child);
+    std::optional<ElementText> e = TextOfElement(doc, id, /*scripts_only=*/false);
+    if (!e) continue;
+    const Node& c = doc.node(e->child);
     text::LineCol lc = (c.flags & kCreated) ? text::LineCol{0, 0} : lines.At(c.begin);
-    fn(*kind, text, lc.line, lc.col);
-    if (text != raw && RawTextKeepsBoundary(text, script)) doc.SetRawText(child, text);
+    RewriteElementText(doc, *e, text, [&](std::string& t) { fn(e->kind, t, lc.line, lc.col); });
   }
 }
 
