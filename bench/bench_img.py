@@ -39,6 +39,10 @@ def cli_rows(quick):
 
 
 PB_PIPELINES = [("pagebake webp q80", ["--mode", "webp"], {"jpeg"}, True),
+                # cwebp -q 80's settings: q80 whatever SSIM it reaches (the filter's default
+                # raises the quality until SSIM >= min-ssim, 0.98).
+                ("pagebake webp q80 min-ssim 0", ["--mode", "webp", "--min-ssim", "0"], {"jpeg"},
+                 True),
                 ("pagebake webp lossless", ["--mode", "webp"], {"png", "gif"}, False),
                 ("pagebake --effort max", ["--effort", "max"], {"png"}, False)]
 

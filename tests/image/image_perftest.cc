@@ -1,5 +1,5 @@
 // image_perftest [--out DIR] [--repeat N] [--mode recompress|webp] [--effort fast|default|max]
-//                [--jpeg-quality Q] FILE...
+//                [--jpeg-quality Q] [--min-ssim S] FILE...
 // Runs the image filters' work on each file in-process N times (default 5) and prints one JSON
 // object per line: {"file", "in", "out", "best_ns", "mbps", "mpps", "what", "out_file"}; mbps = in bytes
 // per best_ns * 1000, mpps = megapixels per second. mode recompress (default): the lossless
@@ -65,6 +65,7 @@ int main(int argc, char** argv) {
     else if (a == "--repeat") repeat = std::max(1, std::atoi(next().c_str()));
     else if (a == "--mode") mode = next();
     else if (a == "--jpeg-quality") options.image.jpeg_quality = std::atoi(next().c_str());
+    else if (a == "--min-ssim") options.image.min_ssim = std::atof(next().c_str());
     else if (a == "--effort") {
       std::string e = next();
       options.image.effort = e == "fast" ? ImageEffort::kFast
@@ -73,7 +74,7 @@ int main(int argc, char** argv) {
   }
   if (files.empty()) {
     std::fprintf(stderr, "usage: image_perftest [--out DIR] [--repeat N] [--mode recompress|webp] "
-                         "[--effort fast|default|max] FILE...\n");
+                         "[--effort fast|default|max] [--jpeg-quality Q] [--min-ssim S] FILE...\n");
     return 2;
   }
   int failures = 0;
