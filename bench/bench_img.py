@@ -44,7 +44,9 @@ PB_PIPELINES = [("pagebake webp q80", ["--mode", "webp"], {"jpeg"}, True),
                 ("pagebake webp q80 min-ssim 0", ["--mode", "webp", "--min-ssim", "0"], {"jpeg"},
                  True),
                 ("pagebake webp lossless", ["--mode", "webp"], {"png", "gif"}, False),
-                ("pagebake --effort max", ["--effort", "max"], {"png"}, False)]
+                ("pagebake --effort max", ["--effort", "max"], {"png"}, False),
+                ("pagebake resize-800 + webp min-ssim 0",
+                 ["--mode", "resize-webp", "--min-ssim", "0"], {"png", "jpeg", "gif"}, True)]
 
 SHARP = [("sharp-lossless", {"png"}, False, False), ("sharp-webp-q80", {"png", "jpeg", "gif"},
                                                      True, False),
@@ -104,7 +106,7 @@ def run(files, ctx):
                             ctx.repeat, ctx.strace)
         else:
             r.status = "not built (tests/image/image_perftest)"
-        rows.append((r, sub, lossy, False))
+        rows.append((r, sub, lossy, "resize" in args[1]))
     cli = T.Row("pagebake build", "whole-process", f"--filters {T.FILTERS['img']} -j 1")
     if os.access(ctx.pagebake, os.X_OK):
         T.run_pagebake_cli(cli, ctx.pagebake, T.FILTERS["img"], files, os.path.join(work, "stage"),

@@ -1,9 +1,10 @@
-// image_perftest [--out DIR] [--repeat N] [--mode recompress|webp] [--effort fast|default|max]
+// image_perftest [--out DIR] [--repeat N] [--mode recompress|webp|resize-webp] [--effort fast|default|max]
 //                [--jpeg-quality Q] [--min-ssim S] FILE...
 // Runs the image filters' work on each file in-process N times (default 5) and prints one JSON
 // object per line: {"file", "in", "out", "best_ns", "mbps", "mpps", "what", "out_file"}; mbps = in bytes
 // per best_ns * 1000, mpps = megapixels per second. mode recompress (default): the lossless
-// recompress filter of the file's type (GIF: still -> PNG); mode webp: the img-webp variant.
+// recompress filter of the file's type (GIF: still -> PNG); mode webp: the img-webp variant;
+// mode resize-webp: img-resize's 800 px wide variant (when wider), then its img-webp variant.
 // With --out, writes each output to DIR/<basename> (webp mode: DIR/<basename>.webp).
 #include <chrono>
 #include <cstdio>
@@ -16,6 +17,7 @@
 
 #include "filters/image/convert_gif_to_png_filter.h"
 #include "filters/image/image_header.h"
+#include "filters/image/image_resize.h"
 #include "filters/image/recompress_jpeg_filter.h"
 #include "filters/image/recompress_png_filter.h"
 #include "filters/image/recompress_webp_filter.h"
@@ -29,6 +31,17 @@ namespace {
 Result<std::string> Process(const std::string& mode, std::string_view bytes,
                             const Options& options, const ImageHeader& h, std::string* what) {
   if (mode == "webp") return MakeWebpVariant(bytes, options.image, what);
+  if (mode == "resize-webp") {
+    // What a site build serves for an image shown 800 px wide: img-resize's variant (never
+    // enlarged; in the source's format), then img-webp's WebP of it.
+    constexpr uint32_t kWidth = 800;
+    if (h.width <= kWidth || !Resizable(h, options.image))
+      return MakeWebpVariant(bytes, options.image, what);
+    Result<std::string> resized = ResizeImage(
+        bytes, kWidth, ScaledSide(h.height, static_cast<double>(kWidth) / h.width), options.image);
+    if (!resized.ok()) return resized.status();
+    return MakeWebpVariant(*resized, options.image, what);
+  }
   switch (h.type) {
     case ContentType::kPng: return RecompressPng(bytes, options.image, what);
     case ContentType::kJpeg: return RecompressJpeg(bytes, options, what);
@@ -73,7 +86,7 @@ int main(int argc, char** argv) {
     } else files.push_back(a);
   }
   if (files.empty()) {
-    std::fprintf(stderr, "usage: image_perftest [--out DIR] [--repeat N] [--mode recompress|webp] "
+    std::fprintf(stderr, "usage: image_perftest [--out DIR] [--repeat N] [--mode recompress|webp|resize-webp] "
                          "[--effort fast|default|max] [--jpeg-quality Q] [--min-ssim S] FILE...\n");
     return 2;
   }
@@ -105,7 +118,7 @@ int main(int argc, char** argv) {
     if (!status.ok()) { out = bytes; what = status.message(); }
     std::string out_file;
     if (!out_dir.empty()) {
-      out_file = out_dir + "/" + f.substr(f.find_last_of('/') + 1) + (mode == "webp" ? ".webp" : "");
+      out_file = out_dir + "/" + f.substr(f.find_last_of('/') + 1) + (mode == "recompress" ? "" : ".webp");
       std::ofstream o(out_file, std::ios::binary);
       o.write(out.data(), static_cast<std::streamsize>(out.size()));
     }
