@@ -11,6 +11,13 @@ namespace pagebake::css {
 namespace internal {
 namespace {
 
+// "/*!*/", "/*! */": marked to keep, but nothing to keep.
+bool IsEmptyComment(std::string_view c) {
+  for (size_t i = 3; i + 2 < c.size(); ++i)
+    if (!(c[i] == ' ' || c[i] == '\n' || c[i] == '\t' || c[i] == '\r' || c[i] == '\f')) return false;
+  return true;
+}
+
 bool IsSeparator(TokenKind k) {
   return k == TokenKind::kComma || k == TokenKind::kSemicolon || k == TokenKind::kOpenCurly ||
          k == TokenKind::kCloseCurly;
@@ -78,7 +85,7 @@ void Minifier::Run(CssMinifyMode mode) {
     while (i_ < n && IsGap(i_)) {
       const Token& t = toks_[i_];
       if (t.kind == TokenKind::kComment && options_.keep_important_comments &&
-          t.end - t.begin >= 3 && src_[t.begin + 2] == '!') {
+          t.end - t.begin >= 3 && src_[t.begin + 2] == '!' && !IsEmptyComment(Text(t))) {
         FlushSemi();
         Mark(t.begin);
         out_->append(Text(t));
@@ -125,15 +132,20 @@ void Minifier::Run(CssMinifyMode mode) {
 }
 
 void Minifier::OpenBlock(BlockKind kind, bool drop_if_empty, size_t mark, bool semi_before) {
+  const bool parent_had_nested = stack_.back().has_nested;
+  if (stack_.back().kind == BlockKind::kDecls) stack_.back().has_nested = true;
   out_->push_back('{');
   stack_.push_back({kind, drop_if_empty, semi_before, mark, out_->size()});
+  stack_.back().parent_had_nested = parent_had_nested;
   Boundary();
 }
 
 void Minifier::CloseBlock() {
   Block b = stack_.back();
   stack_.pop_back();
+  bool ended_with_declaration = pending_semi_;
   pending_semi_ = false;
+  Boundary();
   if (b.drop_if_empty && out_->size() == b.content_mark) {
     out_->resize(b.out_mark);
     if (map_) {
@@ -141,16 +153,27 @@ void Minifier::CloseBlock() {
       last_mark_ = b.out_mark;
     }
     pending_semi_ = b.semi_before;
-  } else {
-    out_->push_back('}');
+    // Nothing of it was written: the parent may still merge with its neighbour, as it will
+    // when this output is minified again.
+    stack_.back().has_nested = b.parent_had_nested;
+    return;
   }
-  Boundary();
+  // Only a rule of declarations may be continued: declarations after nested rules are ordered
+  // differently by older CSS nesting implementations.
+  if (b.style_rule && !b.has_nested) {
+    closed_ = {stack_.size(), b.out_mark, b.content_mark, b.sel_begin, b.sel_end, out_->size(),
+               ended_with_declaration};
+  } else {
+    closed_.depth = 0;
+  }
+  out_->push_back('}');
 }
 
 void Minifier::QualifiedRule(size_t brace, Ctx ctx, bool droppable) {
   size_t b = i_;
   if (brace >= toks_.size() || toks_[brace].kind != TokenKind::kOpenCurly) {
     // No block before the enclosing block ends: browsers drop it; we keep it as written.
+    if (stack_.back().kind == BlockKind::kDecls) stack_.back().has_nested = true;
     FlushSemi();
     Mark(toks_[b].begin);
     out_->append(Raw(b, brace));
@@ -160,9 +183,43 @@ void Minifier::QualifiedRule(size_t brace, Ctx ctx, bool droppable) {
   size_t mark = out_->size();
   bool semi_before = pending_semi_;
   FlushSemi();
+  size_t sel_begin = out_->size();
   Tokens(b, brace, ctx);
-  OpenBlock(BlockKind::kDecls, droppable, mark, semi_before);
   i_ = brace + 1;
+  if (ctx == Ctx::kSelector && closed_.depth == stack_.size() && sel_begin == closed_.close + 1 &&
+      out_->size() - sel_begin == closed_.sel_end - closed_.sel_begin &&
+      TryMergeWithPrevious(sel_begin))
+    return;
+  OpenBlock(BlockKind::kDecls, droppable, mark, semi_before);
+  Block& rule = stack_.back();
+  rule.style_rule = ctx == Ctx::kSelector;
+  rule.sel_begin = sel_begin;
+  rule.sel_end = rule.content_mark - 1;
+}
+
+// "a{b:c}a{d:e}" -> "a{b:c;d:e}": two rules side by side in one block with the same selector
+// text apply the same declarations, with the same specificity and at the same place in the
+// cascade, as one rule holding both lists in order (a selector one browser rejects, it rejects
+// in both). Called with the new rule's selector written at [sel_begin, end of output).
+bool Minifier::TryMergeWithPrevious(size_t sel_begin) {
+  const ClosedRule& c = closed_;
+  if (c.depth != stack_.size() || sel_begin != c.close + 1) return false;
+  size_t len = out_->size() - sel_begin;
+  if (len != c.sel_end - c.sel_begin ||
+      memcmp(out_->data() + sel_begin, out_->data() + c.sel_begin, len) != 0)
+    return false;
+  out_->resize(c.close);
+  if (map_) {
+    map_->TruncateGenerated(c.close);
+    last_mark_ = c.close;
+  }
+  stack_.push_back({BlockKind::kDecls, true, false, c.out_mark, c.content_mark, c.sel_begin,
+                    c.sel_end, true, false});
+  pending_semi_ = c.semi;
+  semi_in_source_ = false;
+  closed_.depth = 0;
+  Boundary();
+  return true;
 }
 
 namespace {
@@ -201,6 +258,10 @@ void Minifier::AtRule() {
   }
   if (kind == AtKind::kGroup && !has_block && lname == "@layer") kind = AtKind::kStatement;
   bool form_ok = kind == AtKind::kStatement ? !has_block : has_block;
+  // Written as a statement or verbatim here; with a block, OpenBlock marks it.
+  if (stack_.back().kind == BlockKind::kDecls && (kind == AtKind::kVerbatim || !form_ok ||
+                                                  kind == AtKind::kStatement))
+    stack_.back().has_nested = true;
   if (kind == AtKind::kVerbatim || !form_ok) {
     FlushSemi();
     size_t stop = has_block ? MatchingClose(toks_, end) + 1 : (has_semi ? end + 1 : end);

@@ -7,7 +7,11 @@
 // and empty @media/@supports/@container blocks; shortens numbers (0.50 -> .5), drops the unit
 // of a zero length outside math functions and flex shorthands, shortens colors (#ffffff ->
 // #fff, #ff0000 -> red, rgb(255,0,0) -> red), unquotes url("a.png") where legal, lowercases
-// property names, units, hex colors, !important and known at-rule names.
+// property names, units, hex colors, !important and known at-rule names; continues a rule with
+// the next one when they sit side by side with the same selector text (a{b:c}a{d:e} ->
+// a{b:c;d:e}); drops /*! */ comments with nothing in them; for unprefixed properties only,
+// leaves out repeated box sides (margin:1px 2px 1px 2px -> 1px 2px) and a zero box-shadow
+// spread, unquotes plain font family names, writes font-weight bold/normal as 700/400.
 // What it keeps verbatim: custom property values, unknown at-rules, declarations that do not
 // start with "name:" (*zoom hacks), IE filter/expression values, selectors' content.
 // Broken input (unbalanced brackets, bad strings/urls, unterminated comments) is passed through

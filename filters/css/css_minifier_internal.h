@@ -33,12 +33,37 @@ struct Block {
   bool semi_before;     // a ';' was pending before the rule started (restored when dropped)
   size_t out_mark;      // output size before the rule
   size_t content_mark;  // output size just after its '{'
+  size_t sel_begin = 0;  // a style rule's selector as written in the output (for merging)
+  size_t sel_end = 0;
+  bool style_rule = false;  // a qualified rule holding declarations (not a keyframe)
+  bool has_nested = false;  // a nested rule or at-rule was written into it
+  bool parent_had_nested = false;  // the parent's has_nested before this block opened
+};
+
+// The last style rule closed, while its '}' is the last byte written: a next rule with the same
+// selector in the same block continues it ("a{b:c}a{d:e}" -> "a{b:c;d:e}").
+struct ClosedRule {
+  size_t depth = 0;  // stack_ size once it was closed; 0: none
+  size_t out_mark, content_mark, sel_begin, sel_end;
+  size_t close;      // offset of its '}'
+  bool semi;         // it ended with a declaration (a ';' goes before the next one)
+};
+
+// Rewrites that need to know the property's grammar (css_minifier_shorthands.cc). Only for
+// unprefixed names: old prefixed implementations read some of these values differently.
+enum class Grammar : uint8_t {
+  kNone,
+  kBoxSides,     // margin, padding, border-width ...: "1px 2px 1px 2px" -> "1px 2px"
+  kBoxShadow,    // box-shadow: a zero spread (the fourth length) is the default
+  kFontFamily,   // font-family: "Segoe UI" -> Segoe UI
+  kFontWeight,   // font-weight: bold -> 700, normal -> 400
 };
 
 // What a property name says about how its value may be rewritten.
 struct PropInfo {
   bool zero_units = true;     // may write a zero length without its unit
   bool keep_fraction = true;  // plain numbers keep "is not an integer" (z-index:1.0 stays)
+  Grammar grammar = Grammar::kNone;
 };
 
 // What a property name says about its value.
@@ -55,6 +80,7 @@ class OutBuf {
   OutBuf& operator=(const OutBuf&) = delete;
   size_t size() const { return n_; }
   bool empty() const { return n_ == 0; }
+  const char* data() const { return s_.data(); }
   char back() const { return s_[n_ - 1]; }
   void resize(size_t n) { n_ = n; }  // only ever shrinks (drops an empty rule)
   void push_back(char c) {
@@ -136,6 +162,14 @@ class Minifier {
   void Tokens(size_t b, size_t e, Ctx ctx);
   void Value(size_t b, size_t e, const PropInfo& prop);
   void Numeric(const Token& t, Ctx ctx, const PropInfo& prop, bool zero_ok);
+  bool TryMergeWithPrevious(size_t sel_begin);
+  // css_minifier_shorthands.cc: grammar-aware rewrites, decided before the value is written.
+  void PlanGrammar(size_t b, size_t e, const PropInfo& prop);
+  void PlanBoxSides(size_t b, size_t e);
+  void PlanBoxShadow(size_t b, size_t e);
+  bool TryFontWeight(size_t b, size_t e, size_t* next);
+  bool IsWholeListItem(size_t k, size_t b, size_t e) const;
+  bool TryUnquotedFamily(const Token& t);
   bool TryUnquotedUrl(size_t k, size_t e, size_t* next);
   bool TryRgb(size_t k, size_t e, size_t* next);
   size_t ValueFunction(size_t k, size_t e, const PropInfo& prop, int* unsafe_depth);
@@ -153,6 +187,8 @@ class Minifier {
   size_t i_ = 0;
   std::vector<Block> stack_;
   std::vector<uint8_t> fn_stack_;  // per open function/paren: 1 when zero units are unsafe
+  std::vector<uint32_t> skip_;     // value tokens PlanGrammar() decided to leave out, ascending
+  ClosedRule closed_;
   bool pending_semi_ = false;
   bool at_boundary_ = true;
   bool gap_ws_ = false;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 
 #include "filters/css/css_minifier_internal.h"
@@ -13,10 +14,13 @@ namespace pagebake::css::internal {
 
 PropInfo InfoFor(std::string_view lname) {
   PropInfo p;
-  // Vendor prefixes do not change the grammar.
+  // Vendor prefixes do not change the zero and fraction rules; grammar rewrites are only for
+  // unprefixed names.
+  bool prefixed = false;
   if (!lname.empty() && lname[0] == '-') {
     size_t dash = lname.find('-', 1);
     if (dash != std::string_view::npos) lname.remove_prefix(dash + 1);
+    prefixed = true;
   }
   if (lname.empty()) return p;
   switch (lname[0]) {
@@ -27,9 +31,22 @@ PropInfo InfoFor(std::string_view lname) {
       if (lname == "flex-grow" || lname == "flex-shrink" || lname == "fill-opacity" ||
           lname == "flood-opacity")
         p.keep_fraction = false;
+      if (!prefixed && lname == "font-family") p.grammar = Grammar::kFontFamily;
+      if (!prefixed && lname == "font-weight") p.grammar = Grammar::kFontWeight;
       break;
     case 'b':
       if (lname == "box-flex") p.zero_units = false;
+      if (!prefixed && lname == "box-shadow") p.grammar = Grammar::kBoxShadow;
+      // border-radius is left alone: old -webkit- engines read its two values as one ellipse.
+      if (!prefixed && (lname == "border-width" || lname == "border-style" ||
+                        lname == "border-color"))
+        p.grammar = Grammar::kBoxSides;
+      break;
+    case 'm':
+    case 'p':
+    case 'i':
+      if (!prefixed && (lname == "margin" || lname == "padding" || lname == "inset"))
+        p.grammar = Grammar::kBoxSides;
       break;
     case 'o':
       if (lname == "opacity") p.keep_fraction = false;
@@ -436,9 +453,23 @@ size_t Minifier::ValueFunction(size_t k, size_t e, const PropInfo& prop, int* un
 
 void Minifier::Value(size_t b, size_t e, const PropInfo& prop) {
   fn_stack_.clear();
+  size_t skip_at = 0;
+  size_t next_skip = SIZE_MAX;
+  if (prop.grammar != Grammar::kNone) {
+    skip_.clear();
+    if (prop.grammar == Grammar::kFontWeight) TryFontWeight(b, e, &b);
+    else PlanGrammar(b, e, prop);
+    if (!skip_.empty()) next_skip = skip_[0];
+  }
   int unsafe_depth = 0;  // open functions inside which zero lengths keep their unit
   for (size_t k = b; k < e; ++k) {
     const Token& t = toks_[k];
+    if (k == next_skip) {
+      ++skip_at;
+      next_skip = skip_at < skip_.size() ? skip_[skip_at] : SIZE_MAX;
+      gap_ws_ = true;  // a component left out: what was on either side stays apart
+      continue;
+    }
     switch (t.kind) {
       case TokenKind::kWhitespace:
       case TokenKind::kComment:
@@ -501,6 +532,9 @@ void Minifier::Value(size_t b, size_t e, const PropInfo& prop) {
         break;
       }
       case TokenKind::kString:
+        if (prop.grammar == Grammar::kFontFamily && IsWholeListItem(k, b, e) &&
+            TryUnquotedFamily(t))
+          break;
         Put(Ctx::kValue, t.kind, StringText(t));
         break;
       default:
