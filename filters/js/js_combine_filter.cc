@@ -1,5 +1,6 @@
 #include "filters/js/js_combine_filter.h"
 
+#include <limits>
 #include <optional>
 #include <string>
 
@@ -14,7 +15,8 @@ namespace {
 // and must not carry a source map comment.
 bool SafeToConcatenate(const std::string& text) {
   if (text.find("sourceMappingURL") != std::string::npos ||
-      text.find("currentScript") != std::string::npos)
+      text.find("currentScript") != std::string::npos ||
+      text.size() >= std::numeric_limits<uint32_t>::max())  // the tokenizer's offsets
     return false;
   JsTokenizer tok(text);
   bool first = true;

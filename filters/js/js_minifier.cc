@@ -1,7 +1,10 @@
 #include "filters/js/js_minifier.h"
 
 #include <cstring>
+#include <initializer_list>
+#include <limits>
 
+#include "filters/js/js_literals.h"
 #include "filters/js/js_tokenizer.h"
 #include "filters/text/position.h"
 
@@ -11,6 +14,8 @@ namespace {
 using K = JsTokenKind;
 
 constexpr size_t kSlack = 16;
+const JsToken kNoToken;  // kind kEnd
+constexpr size_t kMaxNumberSize = 64;  // longer number literals are written as they are
 
 // A punctuator's identity as one integer: its length and first two characters (the ones the
 // minifier asks about never collide).
@@ -31,27 +36,46 @@ bool IsWordLike(JsTokenKind k) {
 }
 
 // The minifier's state: the output, the last significant token and what lay between it and
-// the next one.
+// the next one, plus what a later token may make redundant (a `;` before `}`, a trailing `,`,
+// the `()` of `new X()`), which Emit() takes back from the output when that token comes.
 class Minifier {
  public:
   Minifier(std::string_view src, const JsMinifyOptions& o, std::string* out,
            text::SourceMapBuilder* map)
-      : src_(src), o_(o), out_(out), w_(out->data()), map_(map) {}
+      : src_(src), o_(o), out_(out), base_(out->data()), w_(base_), map_(map), es2015_(o.module) {}
 
   bool Run(JsTokenizer* tok);
   // The output written so far.
-  size_t size() const { return size_t(w_ - out_->data()); }
+  size_t size() const { return size_t(w_ - base_); }
 
  private:
+  // Progress through `new Callee.path()`, whose empty argument list can go.
+  enum class NewCall : uint8_t { kNone, kAfterNew, kCallee, kAfterDot, kOpen, kEmptyArgs };
+  // Progress through `{name: name` in an object literal, which can be `{name`.
+  enum class Shorthand : uint8_t { kNone, kKey, kColon, kValue };
+
   bool KeepComment(const JsToken& t) const;
   void EmitKept(const JsToken& t);
   void Emit(const JsToken& t);
+  // Out of line: rarely needed, and inlined they crowd Emit()'s registers.
+  [[gnu::noinline]] void TakeBack(uint32_t code);
+  [[gnu::noinline]] void Track(const JsToken& b, uint32_t code, size_t at);
+  void TrackShorthand(const JsToken& b, uint32_t code, size_t at);
+  void TrackNewCall(const JsToken& b, uint32_t code, size_t at);
+  // Whether b may arm or advance a take-back (else Track() would change nothing).
+  bool MayTrack(const JsToken& b, uint32_t code) const {
+    if (armed_ || code == PC(",") || b.keyword == JsKeyword::kNew) return true;
+    if (!es2015_) return code > PC("{") || a_->keyword == JsKeyword::kClass;
+    return (a_code_ == PC("{") || a_code_ == PC(",")) && b.kind == K::kIdentifier;
+  }
+  void WriteToken(const JsToken& b, const char* number, size_t number_size);
   uint32_t Code(const JsToken& t) const {
     if (t.kind != K::kPunctuator || t.size() > 3) return 0;
     const auto* p = reinterpret_cast<const uint8_t*>(src_.data()) + t.begin;
     return (uint32_t(t.size()) << 16) | (uint32_t(p[0]) << 8) | (t.size() > 1 ? p[1] : 0u);
   }
-  char Last() const { return w_ == out_->data() ? '\0' : w_[-1]; }
+  std::string_view Text(const JsToken& t) const { return {src_.data() + t.begin, t.size()}; }
+  char Last() const { return w_ == base_ ? '\0' : w_[-1]; }
   void Put(char c) { *w_++ = c; }
   void FlushLineEnd() {
     if (line_end_) Put('\n');
@@ -66,26 +90,62 @@ class Minifier {
     }
     w_ += n;
   }
+  // Takes back the output from `at` on; `a` (written at a_at) is again the last token.
+  void Truncate(size_t at, const JsToken& a, size_t a_at) {
+    w_ = base_ + at;
+    if (map_) map_->TruncateGenerated(at);
+    restored_ = a;
+    a_ = &restored_;
+    a_code_ = Code(a);
+    a_at_ = a_at;
+  }
   bool NeedsNewline(const JsToken& a, const JsToken& b) const;
   bool ExpressionEndNeedsNewline(const JsToken& b) const;
-  bool NeedsSpace(const JsToken& a, const JsToken& b) const;
+  bool NeedsSpace(const JsToken& a, const JsToken& b, char fb) const;
+  bool DigitsOnlyNumberLast() const;
   bool SemicolonDroppable() const;
 
   std::string_view src_;
   const JsMinifyOptions& o_;
   std::string* out_;  // sized by the caller to hold the worst case; w_ writes into it
+  char* base_;        // out_->data()
   char* w_;
   text::SourceMapBuilder* map_;  // may be null
-  JsToken a_;                 // last significant token emitted (kEnd at the start)
+  // The last significant token emitted (kNoToken at the start): the tokenizer's own token,
+  // or restored_ after a take-back. A pointer, as copying a just-written token stalls the CPU.
+  const JsToken* a_ = &kNoToken;
+  JsToken restored_;
+  uint32_t a_code_ = 0;       // Code(a_)
+  size_t a_at_ = 0;           // where a_ starts in the output
+  bool a_line_start_ = true;  // the last `--` was written at the start of an output line
   bool newline_ = false;      // a line terminator was removed since a_
   bool space_ = false;        // whitespace or a comment was removed since a_
   bool after_comment_ = false;  // a kept comment was written since a_
   bool line_end_ = false;       // a kept line comment still needs its line terminator
   size_t semis_ = std::string::npos;  // where trailing droppable `;`s start in the output
+  // A `,` just written that a closing bracket would make redundant, and the token before it.
+  size_t comma_ = std::string::npos;
+  JsToken before_comma_;
+  size_t before_comma_at_ = 0;
+  // `new X()`: where `(` was written, and the callee's last token.
+  NewCall new_call_ = NewCall::kNone;
+  size_t paren_at_ = 0;
+  JsToken callee_;
+  size_t callee_at_ = 0;
+  // Shorthand properties are ES2015: only written once the input shows it needs a newer engine
+  // anyway (module code, a class, `?.`, `??`, `**`), so ES5 code stays ES5.
+  bool es2015_ = false;
+  JsTokenizer* tok_ = nullptr;
+  Shorthand shorthand_ = Shorthand::kNone;
+  // comma_, new_call_ or shorthand_ is set: one flag for the hot path to test.
+  bool armed_ = false;
+  JsToken key_;            // the property name
+  size_t key_at_ = 0;      // where it was written
+  size_t key_end_ = 0;     // where the `:` after it starts
 };
 
 bool Minifier::KeepComment(const JsToken& t) const {
-  std::string_view c = src_.substr(t.begin, t.size());
+  std::string_view c = Text(t);
   if (t.kind == K::kHashbang) return true;
   if (t.kind == K::kLineComment) {
     if (c.starts_with("//# sourceMappingURL=") || c.starts_with("//@ sourceMappingURL="))
@@ -104,7 +164,8 @@ void Minifier::EmitKept(const JsToken& t) {
   const size_t used = size();
   if (out_->size() - used < t.size() + 4 + kSlack) {
     out_->resize(out_->size() + t.size() + 64 + kSlack);
-    w_ = out_->data() + used;
+    base_ = out_->data();
+    w_ = base_ + used;
   }
   FlushLineEnd();
   if (size() > 0) {
@@ -119,7 +180,10 @@ void Minifier::EmitKept(const JsToken& t) {
   newline_ = false;
   space_ = false;
   after_comment_ = true;
-  semis_ = std::string::npos;
+  semis_ = comma_ = std::string::npos;
+  new_call_ = NewCall::kNone;
+  shorthand_ = Shorthand::kNone;
+  armed_ = false;
 }
 
 // Whether a removed line break between a and b must be kept for ASI.
@@ -190,19 +254,16 @@ bool Minifier::ExpressionEndNeedsNewline(const JsToken& b) const {
   }
 }
 
-bool Minifier::NeedsSpace(const JsToken& a, const JsToken& b) const {
+// Whether a and b, written as they are now (b starting with fb), would fuse without a space.
+bool Minifier::NeedsSpace(const JsToken& a, const JsToken& b, char fb) const {
   if ((IsWordLike(a.kind) || a.kind == K::kRegex) && IsWordLike(b.kind)) return true;
-  const char la = src_[a.end - 1];
-  const char fb = src_[b.begin];
-  if (a.kind == K::kNumber && fb == '.') {
-    bool digits_only = true;
-    for (size_t i = a.begin; i < a.end; ++i)
-      if (!((src_[i] >= '0' && src_[i] <= '9') || src_[i] == '_')) digits_only = false;
-    if (digits_only) return true;  // 1 .toString()
-  }
-  switch (la) {
+  if (a.kind == K::kNumber && fb == '.' && DigitsOnlyNumberLast()) return true;  // 1 .toString()
+  switch (Last()) {
     case '+': return fb == '+';
-    case '-': return fb == '-' || fb == '>';  // a - -b, a-- > b (`-->` comment)
+    case '-':
+      if (fb == '-') return true;  // a - -b
+      // `-->` starts an HTML-like comment only at the start of a line (classic scripts).
+      return fb == '>' && !o_.module && (a_line_start_ || Code(a) != PC("--"));
     case '/': return fb == '/' || fb == '*';
     case '<': return fb == '!' || fb == '/';  // `<!--`, `</script`
     case '.': return fb == '.';
@@ -210,55 +271,233 @@ bool Minifier::NeedsSpace(const JsToken& a, const JsToken& b) const {
   }
 }
 
+// The number a_, as written, is all digits: a `.` after it would be its decimal point.
+bool Minifier::DigitsOnlyNumberLast() const {
+  for (const char* p = base_ + a_at_; p < w_; ++p)
+    if (!((*p >= '0' && *p <= '9') || *p == '_')) return false;
+  return true;
+}
+
 // A `;` about to be written could be dropped before a `}`: not when it is the whole body of
 // an if/for/while/else/do, or the statement after a label or case.
 bool Minifier::SemicolonDroppable() const {
-  if (a_.kind == K::kPunctuator) {
-    const uint32_t s = Code(a_);
-    if (s == PC(")")) return !(a_.flags & kControlClose);
+  if (a_->kind == K::kPunctuator) {
+    const uint32_t s = a_code_;
+    if (s == PC(")")) return !(a_->flags & kControlClose);
     if (s == PC(":")) return false;
+    // `a,;}` (a syntax error) keeps its `;`: dropping it would leave `a,}`, whose comma the
+    // next pass takes back as trailing (idempotence; the js fuzzer's finding).
+    if (s == PC(",")) return false;
     return true;
   }
-  if (a_.kind == K::kIdentifier && !(a_.flags & kPropertyName) &&
-      (a_.keyword == JsKeyword::kElse || a_.keyword == JsKeyword::kDo))
+  if (a_->kind == K::kIdentifier && !(a_->flags & kPropertyName) &&
+      (a_->keyword == JsKeyword::kElse || a_->keyword == JsKeyword::kDo))
     return false;
-  return a_.kind != K::kEnd && !after_comment_;
+  return a_->kind != K::kEnd && !after_comment_;
+}
+
+// The `;`, `,` or `()` the token with punctuator code `code` makes redundant.
+void Minifier::TakeBack(uint32_t code) {
+  switch (code) {
+    case PC("}"):
+      if (semis_ != std::string::npos) Truncate(semis_, *a_, a_at_);
+      [[fallthrough]];
+    case PC(")"): case PC("]"):
+      if (comma_ != std::string::npos) Truncate(comma_, before_comma_, before_comma_at_);
+      break;
+    default:
+      break;
+  }
+  if (shorthand_ == Shorthand::kValue && (code == PC(",") || code == PC("}")))
+    Truncate(key_end_, key_, key_at_);
+  if (new_call_ != NewCall::kEmptyArgs) return;
+  // `new X()` is `new X` wherever the next token cannot continue the callee or call its
+  // result: `.`, `?.`, `[`, `(` and templates would, and are not in this list.
+  switch (code) {
+    case PC(";"): case PC(","): case PC(")"): case PC("]"): case PC("}"): case PC(":"):
+    case PC("?"): case PC("||"): case PC("&&"): case PC("??"): case PC("=="): case PC("!="):
+    case PC("==="): case PC("!=="): case PC("+"): case PC("-"): case PC("*"): case PC("%"):
+    case PC("<"): case PC(">"): case PC("<="): case PC(">="): case PC("|"): case PC("&"):
+    case PC("^"):
+      Truncate(paren_at_, callee_, callee_at_);
+      break;
+    default:
+      break;
+  }
+}
+
+// Notes what b, written at `at`, lets a later token take back.
+void Minifier::Track(const JsToken& b, uint32_t code, size_t at) {
+  TrackNewCall(b, code, at);
+  comma_ = std::string::npos;
+  if (code == PC(",")) {
+    // Not an elision: `[a,,]` and `[,]` count their commas.
+    const uint32_t p = a_code_;
+    if (a_->kind != K::kEnd && p != PC(",") && p != PC("[") && p != PC("(") && p != PC("{")) {
+      comma_ = at;
+      before_comma_ = *a_;
+      before_comma_at_ = a_at_;
+    }
+  }
+  TrackShorthand(b, code, at);
+  armed_ = comma_ != std::string::npos || new_call_ != NewCall::kNone ||
+           shorthand_ != Shorthand::kNone;
+}
+
+void Minifier::TrackNewCall(const JsToken& b, uint32_t code, size_t at) {
+  const NewCall state = new_call_;
+  if (state == NewCall::kNone && b.keyword != JsKeyword::kNew) return;
+  new_call_ = NewCall::kNone;
+  if (b.kind == K::kIdentifier) {
+    if (b.keyword == JsKeyword::kNew && !(b.flags & kPropertyName)) {
+      new_call_ = NewCall::kAfterNew;
+    } else if (b.keyword == JsKeyword::kNone &&
+               (state == NewCall::kAfterNew || state == NewCall::kAfterDot)) {
+      new_call_ = NewCall::kCallee;
+      callee_ = b;
+      callee_at_ = at;
+    }
+  } else if (state == NewCall::kCallee && code == PC(".")) {
+    new_call_ = NewCall::kAfterDot;
+  } else if (state == NewCall::kCallee && code == PC("(")) {
+    new_call_ = NewCall::kOpen;
+    paren_at_ = at;
+  } else if (state == NewCall::kOpen && code == PC(")")) {
+    new_call_ = NewCall::kEmptyArgs;
+  }
+}
+
+// Words that cannot stand alone as a shorthand property, or mean something else there:
+// `{__proto__: p}` sets the prototype, `{__proto__}` does not; `yield`/`await` are operators
+// inside generators and async functions.
+bool ShorthandName(std::string_view name) {
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+          c == '_' || c == '$'))
+      return false;  // escapes and non-ASCII: left as written
+  auto none_of = [&](std::initializer_list<std::string_view> words) {
+    for (std::string_view w : words)
+      if (name == w) return false;
+    return true;
+  };
+  switch (name[0]) {  // by first letter: most names meet no word at all
+    case 'a': return none_of({"arguments", "async", "await"});
+    case 'b': return none_of({"break"});
+    case 'c': return none_of({"case", "catch", "class", "const", "continue"});
+    case 'd': return none_of({"debugger", "default", "delete", "do"});
+    case 'e': return none_of({"else", "enum", "eval", "export", "extends"});
+    case 'f': return none_of({"false", "finally", "for", "function"});
+    case 'g': return none_of({"get"});
+    case 'i': return none_of({"if", "implements", "import", "in", "instanceof", "interface"});
+    case 'l': return none_of({"let"});
+    case 'n': return none_of({"new", "null"});
+    case 'o': return none_of({"of"});
+    case 'p': return none_of({"package", "private", "protected", "public"});
+    case 'r': return none_of({"return"});
+    case 's': return none_of({"set", "static", "super", "switch"});
+    case 't': return none_of({"this", "throw", "true", "try", "typeof"});
+    case 'v': return none_of({"var", "void"});
+    case 'w': return none_of({"while", "with"});
+    case 'y': return none_of({"yield"});
+    case '_': return none_of({"__proto__"});
+    default: return true;
+  }
+}
+
+// Notes whether the input needs ES2015 already, and progress through `{name: name`.
+void Minifier::TrackShorthand(const JsToken& b, uint32_t code, size_t at) {
+  const Shorthand state = shorthand_;
+  shorthand_ = Shorthand::kNone;
+  if (!es2015_) {
+    if (code > PC("{") || a_->keyword == JsKeyword::kClass)  // 2- and 3-character punctuators
+      es2015_ = code == PC("?.") || code == PC("??") || code == PC("?" "?=") ||
+                code == PC("**") || code == PC("**=") ||
+                (a_->kind == K::kIdentifier && a_->keyword == JsKeyword::kClass &&
+                 !(a_->flags & kPropertyName) && (b.kind == K::kIdentifier || code == PC("{")));
+    return;
+  }
+  switch (state) {
+    case Shorthand::kNone:  // a property name starts after `{` or `,` (tested first: rarer)
+      if ((a_code_ == PC("{") || a_code_ == PC(",")) && b.kind == K::kIdentifier &&
+          tok_->open_brace() == JsBrace::kObject && ShorthandName(Text(b))) {
+        shorthand_ = Shorthand::kKey;
+        key_ = b;
+        key_at_ = at;
+        key_end_ = size();
+      }
+      break;
+    case Shorthand::kKey:
+      if (code == PC(":") && !(b.flags & kTernaryColon)) shorthand_ = Shorthand::kColon;
+      break;
+    case Shorthand::kColon:
+      if (b.kind == K::kIdentifier && Text(b) == Text(key_)) shorthand_ = Shorthand::kValue;
+      break;
+    case Shorthand::kValue:
+      break;
+  }
+}
+
+void Minifier::WriteToken(const JsToken& b, const char* number, size_t number_size) {
+  if (number_size) {
+    std::memcpy(w_, number, number_size);
+    w_ += number_size;
+    return;
+  }
+  if (b.kind == K::kString && (b.flags & kHasEscape) && !(b.flags & kUnterminated)) {
+    if (size_t n = internal::MinifyString(Text(b), w_)) {
+      w_ += n;
+      return;
+    }
+  }
+  Put(src_.data() + b.begin, b.size());
 }
 
 void Minifier::Emit(const JsToken& b) {
-  const bool punct1 = b.kind == K::kPunctuator && b.size() == 1;
-  const char c = punct1 ? src_[b.begin] : 0;
-  if (c == '}' && semis_ != std::string::npos) {
-    w_ = out_->data() + semis_;
-    if (map_) map_->TruncateGenerated(semis_);
+  const uint32_t code = Code(b);
+  if (code && (semis_ != std::string::npos || armed_)) TakeBack(code);
+  char fb = src_[b.begin];
+  char number[kMaxNumberSize];
+  size_t number_size = 0;
+  if (b.kind == K::kNumber && b.size() > 1 && b.size() <= kMaxNumberSize) {
+    number_size = internal::MinifyNumber(Text(b), number);
+    if (number_size) fb = number[0];
   }
   if (line_end_) {
     FlushLineEnd();
-  } else if (space_ && a_.kind != K::kEnd) {
+  } else if (space_ && a_->kind != K::kEnd) {
     char sep = 0;
-    if (newline_ && NeedsNewline(a_, b)) sep = '\n';
-    else if (!after_comment_ && NeedsSpace(a_, b)) sep = ' ';
+    if (newline_ && NeedsNewline(*a_, b)) sep = '\n';
+    else if (!after_comment_ && NeedsSpace(*a_, b, fb)) sep = ' ';
     if (sep) Put(sep);
+  } else if (a_->kind == K::kNumber && fb == '.' && !after_comment_ && DigitsOnlyNumberLast()) {
+    Put(' ');  // `1.0.toFixed()` is now `1 .toFixed()`
   }
-  if (c == ';') {
+  const size_t at = size();
+  if (code == PC(";")) {
     if (!SemicolonDroppable()) semis_ = std::string::npos;
-    else if (semis_ == std::string::npos) semis_ = size();
+    else if (semis_ == std::string::npos) semis_ = at;
   } else {
     semis_ = std::string::npos;
   }
-  if (map_) map_->Add(size(), b.begin);
-  Put(src_.data() + b.begin, b.size());
-  a_ = b;
+  // Only a `--` asks (NeedsSpace, before `>`): whether it starts an output line.
+  if (code == PC("--")) a_line_start_ = at == 0 || w_[-1] == '\n' || after_comment_;
+  if (map_) map_->Add(at, b.begin);
+  WriteToken(b, number, number_size);
+  if (MayTrack(b, code)) Track(b, code, at);
+  a_ = &b;
+  a_code_ = code;
+  a_at_ = at;
   newline_ = space_ = after_comment_ = false;
 }
 
 bool Minifier::Run(JsTokenizer* tok) {
+  tok_ = tok;
   for (;;) {
     if (uint8_t ws = tok->SkipWhitespace()) {
       space_ = true;
       if (ws & kHasNewline) newline_ = true;
     }
-    JsToken t = tok->Next();
+    const JsToken& t = tok->Next();
     switch (t.kind) {
       case K::kEnd:
         out_->resize(size());
@@ -294,51 +533,7 @@ Status Fail(std::string_view in, size_t offset, std::string message, std::string
   return Status::ContentError(std::move(where));
 }
 
-bool StartsWithCi(const char* p, const char* end, std::string_view word) {
-  if (size_t(end - p) < word.size()) return false;
-  for (size_t i = 0; i < word.size(); ++i)
-    if (text::AsciiLower(p[i]) != word[i]) return false;
-  return true;
-}
-
-// `<script` / `</script` count only when followed by a character that ends a tag name.
-bool TagAt(const char* p, const char* end, std::string_view word) {
-  if (!StartsWithCi(p, end, word)) return false;
-  const char* q = p + word.size();
-  if (q >= end) return false;
-  char c = *q;
-  return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == '/' || c == '>';
-}
-
 }  // namespace
-
-bool SafeInScriptElement(std::string_view text) {
-  enum { kData, kEscaped, kDoubleEscaped } state = kData;
-  const char* p = text.data();
-  const char* end = p + text.size();
-  for (; p < end; ++p) {
-    const char c = *p;
-    if (c != '<' && c != '-') continue;
-    if (state == kData) {
-      if (StartsWithCi(p, end, "<!--")) {
-        state = kEscaped;
-        p += 3;
-      } else if (TagAt(p, end, "</script")) {
-        return false;
-      }
-    } else if (StartsWithCi(p, end, "-->")) {
-      state = kData;
-      p += 2;
-    } else if (state == kEscaped) {
-      if (TagAt(p, end, "</script")) return false;
-      if (TagAt(p, end, "<script")) state = kDoubleEscaped;
-    } else if (TagAt(p, end, "</script")) {
-      state = kEscaped;
-    }
-  }
-  // In the double escaped state the page's own </script> would not end the element.
-  return state != kDoubleEscaped;
-}
 
 Status MinifyJs(std::string_view in, const JsMinifyOptions& options, std::string* out,
                 std::vector<JsIssue>* issues) {
@@ -347,28 +542,35 @@ Status MinifyJs(std::string_view in, const JsMinifyOptions& options, std::string
 
 Status MinifyJsWithMap(std::string_view in, const JsMinifyOptions& options, std::string* out,
                        text::SourceMapBuilder* map, std::vector<JsIssue>* issues) {
+  if (in.size() >= std::numeric_limits<uint32_t>::max() - 2 * kSlack)
+    return Status::LimitExceeded("js: input of 4 GiB or more");
   // The tokenizer reads a NUL-terminated buffer; the slack lets Put() copy fixed-size blocks.
-  std::string src;
-  src.reserve(in.size() + kSlack);
-  src.append(in);
+  // The copy is kept per thread between calls, and the output is written straight into *out
+  // (its capacity reused), so a big script's buffers are not faulted in afresh for every file.
+  // `in` may be *out itself: it is only read before *out is written.
+  thread_local std::string src;
+  src.assign(in);
   src.append(kSlack, '\0');
   const std::string_view text(src.data(), in.size());
   JsTokenizer tok(text, JsTokenizerOptions{options.module});
   // Separators are only written where whitespace or a comment was removed, plus at most a line
   // terminator after a kept line comment at the very end.
-  std::string result(in.size() + 2 + kSlack, '\0');
-  Minifier m(text, options, &result, map);
-  if (!m.Run(&tok)) return Fail(in, tok.error_offset(), tok.error_message(), out, issues);
-  if (options.inline_script) {
-    if (!SafeInScriptElement(in))
-      return Fail(in, 0, "script text leaves the HTML parser in its double-escaped state "
-                  "(<!-- <script>); kept as is", out, issues);
-    if (!SafeInScriptElement(result))
-      return Fail(in, 0, "minified script would change where the HTML parser ends the "
-                  "element; kept as is", out, issues);
+  out->resize(in.size() + 2 + kSlack);
+  Minifier m(text, options, out, map);
+  Status status = Status::OK();
+  if (!m.Run(&tok)) {
+    status = Fail(text, tok.error_offset(), tok.error_message(), out, issues);
+  } else if (options.inline_script) {
+    if (!SafeInScriptElement(text))
+      status = Fail(text, 0, "script text leaves the HTML parser in its double-escaped state "
+                    "(<!-- <script>); kept as is", out, issues);
+    else if (!SafeInScriptElement(*out))
+      status = Fail(text, 0, "minified script would change where the HTML parser ends the "
+                    "element; kept as is", out, issues);
   }
-  *out = std::move(result);
-  return Status::OK();
+  constexpr size_t kKeepBytes = 32u << 20;
+  if (src.capacity() > kKeepBytes) std::string().swap(src);
+  return status;
 }
 
 }  // namespace pagebake::js

@@ -1,5 +1,17 @@
-// The JS whitespace minifier: removes comments and whitespace, nothing else (no renaming, no
-// rewriting of expressions). One-shot calls, as brotli's BrotliEncoderCompress.
+// The JS whitespace minifier: removes comments and whitespace (no renaming, no rewriting of
+// expressions), plus a few rewrites that keep every token's meaning and need no parser:
+//  - literals in a shorter spelling of the same value (js_literals.h): `1.0` -> `1`, `0.5` ->
+//    `.5`, `1000` -> `1e3`, `0xFF` -> `255`; `\t` -> a tab in strings, line continuations
+//    removed, the quote that needs fewer escapes;
+//  - punctuation a later token makes redundant: `;` before `}` (not an empty statement body),
+//    a trailing `,` before `)`, `]`, `}` (not an array hole: `[a,,]` keeps both), `()` of
+//    `new X.y()` when the next token cannot continue the callee or call its result (`;`, `,`,
+//    closers, `:`, `?`, most binary operators; never before `.`, `?.`, `[`, `(`, templates);
+//  - `{a: a}` -> `{a}` in object literals and patterns, but only once the input itself shows it
+//    needs an engine newer than shorthand properties (module code, a class, `?.`, `??`, `**`),
+//    so ES5 code stays ES5; not for `__proto__` (which would stop setting the prototype),
+//    reserved words, `yield`/`await`/`let`, escaped or non-ASCII names.
+// One-shot calls, as brotli's BrotliEncoderCompress.
 //
 // What it keeps, and why:
 //  - a line break wherever the removed whitespace held one and automatic semicolon insertion
@@ -8,10 +20,13 @@
 //    body, and in general between a token that can end a statement and one that can start a
 //    new one. Being conservative costs a byte per kept line break; being wrong breaks pages.
 //  - a space between tokens that would otherwise fuse into different ones: `a + +b`,
-//    `a - -b`, `x / /re/`, `1 .toString()`, `a in b`, `/re/ in x`, `a < !--b`, `a-- > b`.
+//    `a - -b`, `x / /re/`, `1 .toString()`, `a in b`, `/re/ in x`, `a < !--b`, `\n-- >`.
 //  - legal comments (`/*!`, `@license`, `@preserve`, `@cc_on`) when asked to, the hashbang,
 //    and `//# sourceMappingURL=` / `//# sourceURL=` comments.
-// Tokens that touched in the input stay touching, so a valid program keeps its tokens.
+// Tokens that touched in the input stay touching (a space is added where a shorter literal
+// would fuse: `1.0.toFixed()` -> `1 .toFixed()`), so a valid program keeps its tokens. `-->`
+// after a postfix `--` is written without a space unless the `--` starts a line (only there is
+// it an HTML-like comment). Source maps point a rewritten literal at the original's start.
 // On a tokenizer error (unterminated string, template, regex or comment) the output is the
 // input unchanged and the issue carries its line:col.
 #ifndef PAGEBAKE_JS_JS_MINIFIER_H_

@@ -1,5 +1,7 @@
 // js-minify: removes comments and whitespace from external scripts (.js, .mjs, .cjs), JSON
-// files, and inline <script> text (classic, module, and JSON script types); no renaming. It is
+// files, and inline <script> text (classic, module, and JSON script types), and spells
+// literals and object properties shorter where the meaning provably stays (js_minifier.h);
+// no renaming. It is
 // unsafe only for code that reads its own source text (Function.prototype.toString used as
 // data, e.g. AngularJS 1 implicit injection by parameter names keeps working since names are
 // kept, but code that parses comments out of function bodies does not). Inline output never

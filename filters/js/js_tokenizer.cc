@@ -35,9 +35,9 @@ void JsTokenizer::Error(size_t offset, const char* message) {
 bool JsTokenizer::StatementStart() const {
   const Frame& top = stack_.back();
   const bool stmt_list = top.open == '{' && IsBlockish(top.brace);
-  const JsToken* p = &prev_;
+  const JsToken* p = &prev();
   // `async function`: what came before `async` decides.
-  if (p->kind == JsTokenKind::kIdentifier && p->keyword == JsKeyword::kAsync) p = &prev2_;
+  if (p->kind == JsTokenKind::kIdentifier && p->keyword == JsKeyword::kAsync) p = &prev2();
   switch (p->kind) {
     case JsTokenKind::kEnd:
       return true;
@@ -58,7 +58,7 @@ bool JsTokenizer::StatementStart() const {
 }
 
 JsBrace JsTokenizer::BraceKindHere() const {
-  const JsToken& p = prev_;
+  const JsToken& p = prev();
   const Frame& top = stack_.back();
   switch (p.kind) {
     case JsTokenKind::kEnd:
@@ -110,14 +110,15 @@ void JsTokenizer::OnOpen(JsToken* t) {
   const char c = s_[t->begin];
   Frame f{uint8_t(c), JsBrace::kNone, false, 0, t->begin};
   if (c == '(') {
-    if (prev_.kind == JsTokenKind::kIdentifier) {
-      switch (prev_.keyword) {
+    if (prev().kind == JsTokenKind::kIdentifier) {
+      switch (prev().keyword) {
         case JsKeyword::kIf: case JsKeyword::kWhile: case JsKeyword::kFor:
         case JsKeyword::kWith: case JsKeyword::kSwitch: case JsKeyword::kCatch:
           f.control = true;
           break;
         case JsKeyword::kAwait:  // for await (
-          f.control = prev2_.kind == JsTokenKind::kIdentifier && prev2_.keyword == JsKeyword::kFor;
+          f.control =
+              prev2().kind == JsTokenKind::kIdentifier && prev2().keyword == JsKeyword::kFor;
           break;
         default:
           break;
@@ -151,11 +152,6 @@ void JsTokenizer::OnClose(JsToken* t) {
   } else if (c == '}') {
     t->brace = JsBrace::kBlock;  // unbalanced: treat as the end of a statement
   }
-}
-
-void JsTokenizer::Remember(const JsToken& t) {
-  prev2_ = prev_;
-  prev_ = t;
 }
 
 // Brackets, the conditional operator's `?`/`:`, and whether a regex may follow.
@@ -197,21 +193,23 @@ void JsTokenizer::OnPunctuator(JsToken* tp) {
   }
 }
 
-JsToken JsTokenizer::LexSignificant(size_t p) {
-  JsToken t;
+// Fills *tp (a fresh ring slot: prev() is still the token before it). Inlined into Next(), its
+// only caller on the hot path.
+[[gnu::always_inline]] inline void JsTokenizer::LexSignificant(size_t p, JsToken* tp) {
+  JsToken& t = *tp;
   t.begin = p;
   const unsigned char c = s_[p];
   if (Is(c, kIdStart) || (c == '\\' && s_[p + 1] == 'u') || c >= 0x80) {
     t.kind = JsTokenKind::kIdentifier;
     t.end = LexIdentifier(p);
     const bool property =
-        prev_.kind == JsTokenKind::kPunctuator &&
-        ((prev_.size() == 1 && s_[prev_.begin] == '.') ||
-         (prev_.size() == 2 && s_[prev_.begin] == '?' && s_[prev_.begin + 1] == '.'));
+        prev().kind == JsTokenKind::kPunctuator &&
+        ((prev().size() == 1 && s_[prev().begin] == '.') ||
+         (prev().size() == 2 && s_[prev().begin] == '?' && s_[prev().begin + 1] == '.'));
     if (property) {
       t.flags |= kPropertyName;
       regex_ok_ = false;
-      return t;
+      return;
     }
     t.keyword = ClassifyKeyword(t.begin, t.end);
     regex_ok_ = t.keyword >= JsKeyword::kReturn && t.keyword <= JsKeyword::kExtends;
@@ -223,13 +221,13 @@ JsToken JsTokenizer::LexSignificant(size_t p) {
         fn_depth_ = stack_.size();
       }
     }
-    return t;
+    return;
   }
   if (Is(c, kDigit) || (c == '.' && Is(uint8_t(s_[p + 1]), kDigit))) {
     t.kind = JsTokenKind::kNumber;
     t.end = LexNumber(p);
     regex_ok_ = false;
-    return t;
+    return;
   }
   switch (c) {
     case '"':
@@ -237,7 +235,7 @@ JsToken JsTokenizer::LexSignificant(size_t p) {
       t.kind = JsTokenKind::kString;
       t.end = LexString(p, &t.flags);
       regex_ok_ = false;
-      return t;
+      return;
     case '`':
       t.kind = JsTokenKind::kTemplate;
       t.end = LexTemplateChars(p + 1, &t.kind, &t.flags);
@@ -248,13 +246,13 @@ JsToken JsTokenizer::LexSignificant(size_t p) {
       } else {
         regex_ok_ = false;
       }
-      return t;
+      return;
     case '#':
       if (Is(uint8_t(s_[p + 1]), kIdStart) || uint8_t(s_[p + 1]) >= 0x80 || s_[p + 1] == '\\') {
         t.kind = JsTokenKind::kPrivateName;
         t.end = LexIdentifier(p + 1);
         regex_ok_ = false;
-        return t;
+        return;
       }
       break;
     case '}':
@@ -268,7 +266,7 @@ JsToken JsTokenizer::LexSignificant(size_t p) {
         } else {
           regex_ok_ = true;
         }
-        return t;
+        return;
       }
       break;
     default:
@@ -279,25 +277,26 @@ JsToken JsTokenizer::LexSignificant(size_t p) {
     t.kind = JsTokenKind::kInvalid;
     t.end = p + 1;
     regex_ok_ = true;
-    return t;
+    return;
   }
   t.kind = JsTokenKind::kPunctuator;
   t.end = p + LexPunctuator(p);
   OnPunctuator(&t);
-  return t;
 }
 
-JsToken JsTokenizer::Next() {
+const JsToken& JsTokenizer::Next() {
   const size_t p = pos_;
   const unsigned char c = s_[p];
   if (!Is(c, kSpecialStart)) {  // the common case: identifiers, punctuators, literals
     line_start_ = false;
-    JsToken t = LexSignificant(p);
+    JsToken& t = NextSlot();
+    LexSignificant(p, &t);
     pos_ = t.end;
-    Remember(t);
+    ring_i_ = (ring_i_ + 1) & 3;
     return t;
   }
-  JsToken t;
+  JsToken& t = other_;
+  t = JsToken{};
   t.begin = p;
   if (AtEnd(p)) {
     t.kind = JsTokenKind::kEnd;
@@ -342,16 +341,18 @@ JsToken JsTokenizer::Next() {
     }
   }
   line_start_ = false;
+  JsToken& sig = NextSlot();
   if (c == '/' && regex_ok_) {
-    t.kind = JsTokenKind::kRegex;
-    t.end = LexRegex(p, &t.flags);
+    sig.begin = p;
+    sig.kind = JsTokenKind::kRegex;
+    sig.end = LexRegex(p, &sig.flags);
     regex_ok_ = false;
   } else {
-    t = LexSignificant(p);
+    LexSignificant(p, &sig);
   }
-  pos_ = t.end;
-  Remember(t);
-  return t;
+  pos_ = sig.end;
+  ring_i_ = (ring_i_ + 1) & 3;
+  return sig;
 }
 
 std::vector<JsToken> TokenizeJs(std::string_view buf, JsTokenizerOptions options) {

@@ -28,6 +28,10 @@
 #include <string_view>
 #include <vector>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>  // part of every x86-64
+#endif
+
 namespace pagebake::js {
 
 enum class JsTokenKind : uint8_t {
@@ -86,15 +90,17 @@ enum JsTokenFlags : uint8_t {
   kPropertyName = 1u << 3,   // identifier right after `.` or `?.`
   kTernaryColon = 1u << 4,   // `:` of a conditional expression
   kSkippedSpace = 1u << 5,   // SkipWhitespace() result: whitespace was skipped
+  kHasEscape = 1u << 6,      // string literal holding a backslash
 };
 
+// 12 bytes, so that Next() returns it in registers.
 struct JsToken {
   JsTokenKind kind = JsTokenKind::kEnd;
   uint8_t flags = 0;
   JsKeyword keyword = JsKeyword::kNone;
   JsBrace brace = JsBrace::kNone;  // for `}`: what it closed; for `{`: what it opened
-  size_t begin = 0;
-  size_t end = 0;
+  uint32_t begin = 0;              // byte offsets: inputs are smaller than 4 GiB
+  uint32_t end = 0;
   size_t size() const { return end - begin; }
 };
 
@@ -105,40 +111,67 @@ struct JsTokenizerOptions {
 
 class JsTokenizer {
  public:
-  // `buf` must be NUL-terminated: buf.data()[buf.size()] == '\0' (std::string guarantees it).
+  // `buf` must be NUL-terminated: buf.data()[buf.size()] == '\0' (std::string guarantees it),
+  // and smaller than 4 GiB (offsets are 32-bit; callers enforce their size limit first).
   // NUL bytes inside the input are allowed; the hot loops check for the end only at a NUL.
   JsTokenizer(std::string_view buf, JsTokenizerOptions options = {});
 
-  // The next token; kind kEnd (and begin == end == size) at the end of the input.
-  JsToken Next();
+  // The next token; kind kEnd (and begin == end == size) at the end of the input. The reference
+  // stays valid until the next call (a significant token's for three more significant tokens).
+  // Tokens are filled in place, never copied on the hot path: a copy of a token whose bytes were
+  // just written stalls the CPU (the store cannot be forwarded to a wider load).
+  const JsToken& Next();
 
   // For consumers that drop whitespace (the minifier): skips whitespace without making a token
   // of it. Returns 0 when there was none, else kSkippedSpace, plus kHasNewline when it held a
   // line terminator.
   uint8_t SkipWhitespace() {
-    const size_t start = pos_;
+    // A local position: stores through the char buffer could alias pos_ otherwise.
+    size_t p = pos_;
     uint8_t flags = 0;
     for (;;) {
-      const char c = s_[pos_];
+      const char c = s_[p];
       if (c == ' ' || c == '\t') {
-        ++pos_;
+        p = SkipBlanks(p + 1);
       } else if (c == '\n' || c == '\r') {
-        ++pos_;
+        ++p;
         flags = kHasNewline;
-      } else if (c == '\v' || c == '\f' || (uint8_t(c) >= 0x80 && pos_ < size_)) {
-        pos_ = LexWhitespace(pos_, &flags);
-        if (uint8_t(s_[pos_]) >= 0x80 || (s_[pos_] != ' ' && s_[pos_] != '\t' &&
-                                           s_[pos_] != '\n' && s_[pos_] != '\r'))
-          break;
+      } else if (c == '\v' || c == '\f' || (uint8_t(c) >= 0x80 && p < size_)) {
+        const size_t q = LexWhitespace(p, &flags);
+        if (q == p) break;
+        p = q;
       } else {
         break;
       }
     }
-    if (pos_ == start) return 0;
+    if (p == pos_) return 0;
+    pos_ = p;
     if (flags & kHasNewline) line_start_ = true;
     return flags | kSkippedSpace;
   }
 
+  // The end of the run of spaces and tabs at p: 16 bytes at a time while they are all input
+  // (indentation runs are long and of varying length, which a byte loop mispredicts).
+  size_t SkipBlanks(size_t p) const {
+#if defined(__SSE2__)
+    while (p + 16 <= size_) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s_ + p));
+      const unsigned blank = unsigned(_mm_movemask_epi8(_mm_or_si128(
+          _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')))));
+      if (blank != 0xFFFF) return p + unsigned(__builtin_ctz(~blank));
+      p += 16;
+    }
+#endif
+    while (s_[p] == ' ' || s_[p] == '\t') ++p;
+    return p;
+  }
+
+  // What the innermost open `{` is, when the innermost open bracket is a `{` (else kNone): after
+  // a `,` or `{`, kObject says an object literal's property (or a pattern's) comes next.
+  JsBrace open_brace() const {
+    const Frame& f = stack_.back();
+    return f.open == '{' ? f.brace : JsBrace::kNone;
+  }
   bool has_error() const { return error_offset_ != kNoError; }
   // Byte offset and message of the first error.
   size_t error_offset() const { return error_offset_; }
@@ -156,7 +189,7 @@ class JsTokenizer {
     size_t start;        // for templates: offset of the opening backtick (for errors)
   };
 
-  JsToken LexSignificant(size_t start);
+  inline void LexSignificant(size_t start, JsToken* t);  // defined (and used) in js_tokenizer.cc
   size_t LexWhitespace(size_t p, uint8_t* flags);
   size_t LexLineComment(size_t p);
   size_t LexBlockComment(size_t p, uint8_t* flags);
@@ -172,7 +205,6 @@ class JsTokenizer {
   void OnOpen(JsToken* t);
   void OnClose(JsToken* t);
   void OnPunctuator(JsToken* t);
-  void Remember(const JsToken& t);
   void Error(size_t offset, const char* message);
   // Size of a line terminator or Unicode space at p (0 if none); sets *newline for the former.
   size_t UnicodeSpaceAt(size_t p, bool* newline) const;
@@ -184,9 +216,17 @@ class JsTokenizer {
   size_t pos_ = 0;
   JsTokenizerOptions options_;
   std::vector<Frame> stack_;
-  // The last significant token (not whitespace or comments).
-  JsToken prev_;
-  JsToken prev2_;  // the one before prev_
+  // The last significant tokens (not whitespace or comments), newest at ring_[ring_i_].
+  const JsToken& prev() const { return ring_[ring_i_]; }
+  const JsToken& prev2() const { return ring_[(ring_i_ + 3) & 3]; }
+  JsToken& NextSlot() {
+    JsToken& t = ring_[(ring_i_ + 1) & 3];
+    t = JsToken{};
+    return t;
+  }
+  JsToken ring_[4];
+  unsigned ring_i_ = 0;
+  JsToken other_;  // whitespace, comments and the end
   bool regex_ok_ = true;
   bool line_start_ = true;  // only whitespace/comments since the last line terminator
   // A function/class declaration's body is the next `{` at this stack depth.

@@ -104,6 +104,7 @@ size_t JsTokenizer::LexString(size_t p, uint8_t* flags) {
     char c = s_[p];
     if (c == quote) return p + 1;
     if (c == '\\') {
+      *flags |= kHasEscape;
       char e = s_[p + 1];
       if (e == 0 && AtEnd(p + 1)) break;
       if (e == '\r' && s_[p + 2] == '\n') p += 3;  // line continuation
