@@ -266,7 +266,8 @@ bool Minifier::NeedsSpace(const JsToken& a, const JsToken& b, char fb) const {
       return fb == '>' && !o_.module && (a_line_start_ || Code(a) != PC("--"));
     case '/': return fb == '/' || fb == '*';
     case '<': return fb == '!' || fb == '/';  // `<!--`, `</script`
-    case '.': return fb == '.';
+    // `a. 5` (a syntax error) must not become `a.5`, a number (the js fuzzer's finding).
+    case '.': return fb == '.' || (fb >= '0' && fb <= '9');
     default: return false;
   }
 }
@@ -469,8 +470,11 @@ void Minifier::Emit(const JsToken& b) {
     if (newline_ && NeedsNewline(*a_, b)) sep = '\n';
     else if (!after_comment_ && NeedsSpace(*a_, b, fb)) sep = ' ';
     if (sep) Put(sep);
-  } else if (a_->kind == K::kNumber && fb == '.' && !after_comment_ && DigitsOnlyNumberLast()) {
-    Put(' ');  // `1.0.toFixed()` is now `1 .toFixed()`
+  } else if (a_->kind == K::kNumber && !after_comment_ &&
+             ((fb == '.' && DigitsOnlyNumberLast()) || (IsWordLike(b.kind) && Last() != '.'))) {
+    // `1.0.toFixed()` is now `1 .toFixed()`; `1.in o` (the number `1.`, then `in`) is now
+    // `1 in o`, as `1in` would not parse.
+    Put(' ');
   }
   const size_t at = size();
   if (code == PC(";")) {

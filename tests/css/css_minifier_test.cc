@@ -44,6 +44,10 @@ const Row kRows[] = {
     {"space after :not() is a descendant", "a:not( .b ) .c{x:y}", "a:not(.b) .c{x:y}"},
     {"comment in compound selector", "a/**/.b{x:y}", "a.b{x:y}"},
     {"comment separating two type selectors stays", "a/**/b{x:y}", "a/**/b{x:y}"},
+    // The css fuzzer's finding: a lowercased unit after an "@" delim got a space it does not
+    // need (an at-keyword never starts with a digit), and the output grew.
+    {"@ before a number needs no space", "a{b:@1S}", "a{b:@1s}"},
+    {"@ before a name keeps apart", "a{b:@ x}", "a{b:@ x}"},
     {"attribute selector spaces", "[ a = b ]{x:y}", "[a=b]{x:y}"},
     {"an+b spaces: + read as a combinator, still valid An+B", ":nth-child( 2n + 1 ){x:y}",
      ":nth-child(2n+ 1){x:y}"},

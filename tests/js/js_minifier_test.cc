@@ -311,6 +311,11 @@ const std::vector<Row>& Rows() {
       // The js fuzzer's finding: `a, ;}` (a syntax error) dropped its `;`, and the next pass then
       // took the comma back as trailing. The `;` after a comma stays: idempotent.
       {"comma_semicolon_before_brace_kept", "{ a, ;\n}", "{a,;}"},
+      // Also the fuzzer's: `loe. 0.f1` lost the space after the dot, and `.0` is a number.
+      {"dot_space_number_kept_apart", "loe. 0.f1", "loe. 0 f1"},
+      // `1.` then `in`: the shortened number must not touch the keyword.
+      {"number_ending_in_dot_before_keyword", "x = 1.in o", "x=1 in o"},
+      {"number_ending_in_dot_before_instanceof", "1.instanceof N", "1 instanceof N"},
       {"empty_if_body_kept", "function f(){ if (a); }", "function f(){if(a);}"},
       {"empty_for_body_kept", "function f(){ for(;;); }", "function f(){for(;;);}"},
       {"empty_else_body_kept", "function f(){ if(a)b(); else; }", "function f(){if(a)b();else;}"},
