@@ -75,6 +75,14 @@ void Minifier::Put(Ctx ctx, TokenKind kind, std::string_view text) {
   last_char_ = text.empty() ? 0 : text.back();
   at_boundary_ = false;
   gap_ws_ = gap_comment_ = false;
+  // A lone "\" is a delim only because a line break follows it: it keeps that line break
+  // (anything else after it, "}" included, would be escaped), which also separates it from
+  // the next token. At the end of the input nothing follows.
+  if (kind == TokenKind::kDelim && text.size() == 1 && text[0] == '\\' && !rewritten &&
+      size_t(text.data() - src_.data()) + 1 < src_.size()) {
+    out_->push_back('\n');
+    at_boundary_ = true;
+  }
 }
 
 void Minifier::Run(CssMinifyMode mode) {

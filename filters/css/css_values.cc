@@ -187,6 +187,12 @@ bool NameLike(char c) {
   return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9') ||
          u == '_' || u == '-' || u >= 0x80 || u == '\\' || u == 0;
 }
+// Whether a token starting with b0 continues a name before it. A lone "\" delim does not: it
+// is one only before a line break, which the minifier writes after it.
+bool ContinuesName(TokenKind kind, char b0) {
+  return NameLike(b0) && !(kind == TokenKind::kDelim && b0 == '\\');
+}
+
 }  // namespace
 
 bool WouldMerge(TokenKind prev_kind, char prev_last, TokenKind next_kind, std::string_view next) {
@@ -195,13 +201,13 @@ bool WouldMerge(TokenKind prev_kind, char prev_last, TokenKind next_kind, std::s
   bool dot_digit = b0 == '.' && next.size() > 1 && IsDigit(next[1]);
   switch (prev_kind) {
     case TokenKind::kIdent:
-      return NameLike(b0) || next_kind == TokenKind::kOpenParen;
+      return ContinuesName(next_kind, b0) || next_kind == TokenKind::kOpenParen;
     case TokenKind::kAtKeyword:
     case TokenKind::kHash:
     case TokenKind::kDimension:
-      return NameLike(b0);
+      return ContinuesName(next_kind, b0);
     case TokenKind::kNumber:
-      return NameLike(b0) || dot_digit || b0 == '%';
+      return ContinuesName(next_kind, b0) || dot_digit || b0 == '%';
     case TokenKind::kDelim:
       switch (prev_last) {
         case '-':

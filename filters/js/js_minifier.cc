@@ -55,6 +55,11 @@ class Minifier {
   enum class Shorthand : uint8_t { kNone, kKey, kColon, kValue };
 
   bool KeepComment(const JsToken& t) const;
+  // Room for `n` more bytes plus the separators before them and the slack Put() copies into.
+  void Reserve(size_t n) {
+    if (out_->size() - size() < n + 4 + kSlack) [[unlikely]] Grow(n);
+  }
+  [[gnu::noinline]] void Grow(size_t n);
   void EmitKept(const JsToken& t);
   void Emit(const JsToken& t);
   // Out of line: rarely needed, and inlined they crowd Emit()'s registers.
@@ -158,15 +163,17 @@ bool Minifier::KeepComment(const JsToken& t) const {
          c.find("@cc_on") != c.npos;
 }
 
+void Minifier::Grow(size_t n) {
+  const size_t used = size();
+  out_->resize(out_->size() + n + 64 + kSlack);
+  base_ = out_->data();
+  w_ = base_ + used;
+}
+
 void Minifier::EmitKept(const JsToken& t) {
   // A kept comment may add two bytes the input did not have (a space before it, a line
   // terminator after it): make room, since the buffer was sized for the input.
-  const size_t used = size();
-  if (out_->size() - used < t.size() + 4 + kSlack) {
-    out_->resize(out_->size() + t.size() + 64 + kSlack);
-    base_ = out_->data();
-    w_ = base_ + used;
-  }
+  Reserve(t.size());
   FlushLineEnd();
   if (size() > 0) {
     char last = Last();
@@ -454,6 +461,10 @@ void Minifier::WriteToken(const JsToken& b, const char* number, size_t number_si
 }
 
 void Minifier::Emit(const JsToken& b) {
+  // The output never outgrows the input (separators only where whitespace went, numbers and
+  // strings only shorter); this one predictable test keeps a mistake in that from writing
+  // past the buffer.
+  Reserve(b.size());
   const uint32_t code = Code(b);
   if (code && (semis_ != std::string::npos || armed_)) TakeBack(code);
   char fb = src_[b.begin];
@@ -471,7 +482,8 @@ void Minifier::Emit(const JsToken& b) {
     else if (!after_comment_ && NeedsSpace(*a_, b, fb)) sep = ' ';
     if (sep) Put(sep);
   } else if (a_->kind == K::kNumber && !after_comment_ &&
-             ((fb == '.' && DigitsOnlyNumberLast()) || (IsWordLike(b.kind) && Last() != '.'))) {
+             ((fb == '.' && DigitsOnlyNumberLast()) ||
+              (IsWordLike(b.kind) && src_[a_->end - 1] == '.' && Last() != '.'))) {
     // `1.0.toFixed()` is now `1 .toFixed()`; `1.in o` (the number `1.`, then `in`) is now
     // `1 in o`, as `1in` would not parse.
     Put(' ');

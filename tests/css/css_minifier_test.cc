@@ -48,6 +48,10 @@ const Row kRows[] = {
     // need (an at-keyword never starts with a digit), and the output grew.
     {"@ before a number needs no space", "a{b:@1S}", "a{b:@1s}"},
     {"@ before a name keeps apart", "a{b:@ x}", "a{b:@ x}"},
+    // Also the fuzzer's: a lone "\" (a delim only before a line break) was written before a
+    // space or a "}", which it then escaped.
+    {"lone backslash keeps its line break", "a{b:0Upn\\\n  x}", "a{b:0upn\\\nx}"},
+    {"lone backslash before the closing brace", "a{b:c \\\n}", "a{b:c \\\n}"},
     {"attribute selector spaces", "[ a = b ]{x:y}", "[a=b]{x:y}"},
     {"an+b spaces: + read as a combinator, still valid An+B", ":nth-child( 2n + 1 ){x:y}",
      ":nth-child(2n+ 1){x:y}"},
