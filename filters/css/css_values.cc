@@ -207,6 +207,9 @@ bool WouldMerge(TokenKind prev_kind, char prev_last, TokenKind next_kind, std::s
     case TokenKind::kDimension:
       return ContinuesName(next_kind, b0);
     case TokenKind::kNumber:
+      // "-" makes a number a dimension only when it starts a name ("1-x", "1--x"), not before
+      // a digit: "80-2" is two numbers (the css fuzzer's finding: a space there grew a value).
+      if (b0 == '-' && next.size() > 1) return NameLike(next[1]) && !IsDigit(next[1]);
       return ContinuesName(next_kind, b0) || dot_digit || b0 == '%';
     case TokenKind::kDelim:
       switch (prev_last) {

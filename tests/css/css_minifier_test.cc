@@ -48,6 +48,8 @@ const Row kRows[] = {
     // need (an at-keyword never starts with a digit), and the output grew.
     {"@ before a number needs no space", "a{b:@1S}", "a{b:@1s}"},
     {"@ before a name keeps apart", "a{b:@ x}", "a{b:@ x}"},
+    {"number then a negative number needs no space", "a{b:80 -02}", "a{b:80 -2}"},
+    {"number then a minus sign and a name keeps apart", "a{b:1 -x}", "a{b:1 -x}"},
     // Also the fuzzer's: a lone "\" (a delim only before a line break) was written before a
     // space or a "}", which it then escaped.
     {"lone backslash keeps its line break", "a{b:0Upn\\\n  x}", "a{b:0upn\\\nx}"},
