@@ -526,11 +526,14 @@ bool Minifier::Run(JsTokenizer* tok) {
       case K::kBlockComment:
       case K::kHtmlComment:
       case K::kHashbang:
-        if (t.flags & kHasNewline) newline_ = true;
         if (KeepComment(t)) {
+          // Written as it is, its own line break (if any) still ends the line for ASI: only
+          // one removed before it asks EmitKept for another (the js fuzzer found the extra
+          // line break growing the output).
           EmitKept(t);
         } else {
           space_ = true;
+          if (t.flags & kHasNewline) newline_ = true;
         }
         break;
       default:
