@@ -38,6 +38,10 @@ Result<std::string> FromJpeg(std::string_view bytes, const ImageOptions& o, cons
     Result<std::string> webp = EncodeWebp(upright, eo);
     if (!webp.ok()) return webp;
     if (webp->size() >= bytes.size()) break;  // higher qualities only grow
+    if (o.min_ssim <= 0) {  // no floor asked for: no decode and SSIM to check it against
+      if (note) note->assign("lossy q").append(std::to_string(q));
+      return webp;
+    }
     Result<Pixels> back = DecodeWebp(*webp, o.max_decoded_pixels);
     if (!back.ok()) return back.status();
     double ssim = Ssim(upright, *back);

@@ -271,6 +271,22 @@ TEST_CASE("Lossy WebP from JPEG bakes the orientation into the pixels", "[image]
   CHECK(h->height == 64);
 }
 
+// min-ssim 0 asks for no quality floor: the first (webp-quality) encode is the variant, with no
+// decode and SSIM pass; with the default floor the note names the SSIM it reached.
+TEST_CASE("Lossy WebP from JPEG at min-ssim 0 is one encode at webp-quality", "[image][webp]") {
+  std::string jpeg = EncodeJpeg(testing::Gradient(96, 64, false), JpegEncodeOptions()).value();
+  ImageOptions none;
+  none.min_ssim = 0;
+  std::string note;
+  Result<std::string> w = MakeWebpVariant(jpeg, none, &note);
+  REQUIRE(w.ok());
+  CHECK(note == "lossy q80");
+  CHECK(DecodeWebp(*w, 1u << 20).ok());
+  std::string floor_note;
+  Result<std::string> f = MakeWebpVariant(jpeg, ImageOptions(), &floor_note);
+  if (f.ok()) CHECK(floor_note.find("SSIM") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace pagebake::image
 

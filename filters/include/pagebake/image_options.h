@@ -43,7 +43,8 @@ struct ImageOptions {
   int png_to_jpeg_quality = 85;
   // Lossy outputs (png -> jpeg, chroma subsampling, JPEG -> WebP) are kept only when the SSIM of
   // the result against the source is at least this. Default 0.98; lower keeps more
-  // conversions at a visible cost on text and line art.
+  // conversions at a visible cost on text and line art. 0: no floor (img-webp then encodes
+  // once at webp-quality and computes no SSIM).
   double min_ssim = 0.98;
   // effort=max: zopfli's iterations are scaled so one PNG costs about this many seconds; PNGs
   // whose filtered data is over 8 MB skip zopfli. Default 10.
