@@ -103,16 +103,9 @@ TEST_CASE("html-collapse-whitespace", "[collapse-whitespace]") {
 TEST_CASE("html-collapse-whitespace reads the sheets a linked sheet imports",
           "[collapse-whitespace]") {
   Site site("/nonexistent");
-  Resource page;
-  page.path = "index.html";
-  page.type = ContentType::kHtml;
-  const Resource* index = site.Add(page);
+  const Resource* index = testing::AddResource(site, "index.html", ContentType::kHtml);
   auto add_css = [&](const char* path, const char* css) {
-    Resource r;
-    r.path = path;
-    r.type = ContentType::kCss;
-    r.bytes = css;
-    site.Add(r);
+    testing::AddResource(site, path, ContentType::kCss, css);
   };
   add_css("css/main.css", "@import url(\"parts/menu.css\");body{margin:0}");
   add_css("css/parts/menu.css", ".tab{display:inline-block}");

@@ -22,6 +22,16 @@ struct FilterRow {
   const char* disabled_reason = nullptr;  // a non-goal, kept in the table
 };
 
+// Adds a source file to a test site.
+inline Resource* AddResource(Site& site, const char* path, ContentType type,
+                             const char* bytes = "") {
+  Resource r;
+  r.path = path;
+  r.type = type;
+  r.bytes = bytes;
+  return site.Add(r);
+}
+
 // Runs the filters (ids from the table) in order on `in`, as the pipeline does: parse once,
 // one pass per filter, serialize.
 inline std::string RunFilters(const std::vector<std::string>& ids, const std::string& in,

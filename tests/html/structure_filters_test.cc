@@ -167,16 +167,9 @@ TEST_CASE("html-insert-dns-prefetch", "[insert-dns-prefetch]") {
 
 TEST_CASE("html-defer-javascript", "[defer-javascript]") {
   Site site("/nonexistent");
-  Resource page;
-  page.path = "index.html";
-  page.type = ContentType::kHtml;
-  Resource* p = site.Add(page);
+  Resource* p = testing::AddResource(site, "index.html", ContentType::kHtml);
   auto add_js = [&](const char* path, const char* bytes) {
-    Resource r;
-    r.path = path;
-    r.type = ContentType::kJs;
-    r.bytes = bytes;
-    site.Add(r);
+    testing::AddResource(site, path, ContentType::kJs, bytes);
   };
   add_js("a.js", "var a = 1;");
   add_js("b.js", "use(a);");
