@@ -265,7 +265,23 @@ bool Minifier::ExpressionEndNeedsNewline(const JsToken& b) const {
 bool Minifier::NeedsSpace(const JsToken& a, const JsToken& b, char fb) const {
   if ((IsWordLike(a.kind) || a.kind == K::kRegex) && IsWordLike(b.kind)) return true;
   if (a.kind == K::kNumber && fb == '.' && DigitsOnlyNumberLast()) return true;  // 1 .toString()
-  switch (Last()) {
+  const char la = Last();
+  // Two punctuators that would lex as one (`? ?`, `= =`, `* *`; only in broken code) stay
+  // apart, or a second pass would read other tokens (the js fuzzer's finding: a `??` made
+  // there flipped the ES2015 gate of shorthand properties).
+  if (a.kind == K::kPunctuator && b.kind == K::kPunctuator) {
+    switch (la) {
+      case '?': if (fb == '?' || fb == '.') return true; break;
+      case '*': case '&': case '|': case '<': case '>': case '=':
+        if (fb == la || fb == '=' || (la == '=' && fb == '>')) return true;
+        break;
+      case '!': case '%': case '^': case '+': case '-': case '/':
+        if (fb == '=') return true;
+        break;
+      default: break;
+    }
+  }
+  switch (la) {
     case '+': return fb == '+';
     case '-':
       if (fb == '-') return true;  // a - -b
@@ -481,11 +497,10 @@ void Minifier::Emit(const JsToken& b) {
     if (newline_ && NeedsNewline(*a_, b)) sep = '\n';
     else if (!after_comment_ && NeedsSpace(*a_, b, fb)) sep = ' ';
     if (sep) Put(sep);
-  } else if (a_->kind == K::kNumber && !after_comment_ &&
-             ((fb == '.' && DigitsOnlyNumberLast()) ||
-              (IsWordLike(b.kind) && src_[a_->end - 1] == '.' && Last() != '.'))) {
-    // `1.0.toFixed()` is now `1 .toFixed()`; `1.in o` (the number `1.`, then `in`) is now
-    // `1 in o`, as `1in` would not parse.
+  } else if (!after_comment_ && a_->kind != K::kEnd && size() - a_at_ != a_->size() &&
+             NeedsSpace(*a_, b, fb)) {
+    // Adjacent in the source, they can only fuse once a was written shorter: `1.0.toFixed()`
+    // is now `1 .toFixed()`, `1.in o` (the number `1.`, then `in`) `1 in o`.
     Put(' ');
   }
   const size_t at = size();

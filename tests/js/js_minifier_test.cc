@@ -316,6 +316,8 @@ const std::vector<Row>& Rows() {
       // took the comma back as trailing. The `;` after a comma stays: idempotent.
       {"comma_semicolon_before_brace_kept", "{ a, ;\n}", "{a,;}"},
       // Also the fuzzer's: `loe. 0.f1` lost the space after the dot, and `.0` is a number.
+      // And: punctuators that would lex as one stay apart (broken code only).
+      {"punctuators_that_would_fuse_kept_apart", "a ? ?b; c = =d; e * *f", "a? ?b;c= =d;e* *f"},
       {"dot_space_number_kept_apart", "loe. 0.f1", "loe. 0 f1"},
       // `1.` then `in`: the shortened number must not touch the keyword.
       {"number_ending_in_dot_before_keyword", "x = 1.in o", "x=1 in o"},
