@@ -355,9 +355,12 @@ void Minifier::Track(const JsToken& b, uint32_t code, size_t at) {
   TrackNewCall(b, code, at);
   comma_ = std::string::npos;
   if (code == PC(",")) {
-    // Not an elision: `[a,,]` and `[,]` count their commas.
+    // Not an elision: `[a,,]` and `[,]` count their commas. Not after `;` (a syntax error):
+    // dropping the comma of `'';,}` would leave a `;` before `}` that the next pass drops
+    // (idempotence; the js fuzzer's finding).
     const uint32_t p = a_code_;
-    if (a_->kind != K::kEnd && p != PC(",") && p != PC("[") && p != PC("(") && p != PC("{")) {
+    if (a_->kind != K::kEnd && p != PC(",") && p != PC("[") && p != PC("(") && p != PC("{") &&
+        p != PC(";")) {
       comma_ = at;
       before_comma_ = *a_;
       before_comma_at_ = a_at_;

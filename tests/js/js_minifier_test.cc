@@ -315,6 +315,9 @@ const std::vector<Row>& Rows() {
       // The js fuzzer's finding: `a, ;}` (a syntax error) dropped its `;`, and the next pass then
       // took the comma back as trailing. The `;` after a comma stays: idempotent.
       {"comma_semicolon_before_brace_kept", "{ a, ;\n}", "{a,;}"},
+      // And the mirror: `'';,}` dropped the comma as trailing, and the next pass then dropped the
+      // `;` it left before `}`. A comma after `;` is never trailing.
+      {"semicolon_comma_before_brace_kept", "{ ''; ,\n}", "{'';,}"},
       // Also the fuzzer's: `loe. 0.f1` lost the space after the dot, and `.0` is a number.
       // And: punctuators that would lex as one stay apart (broken code only).
       {"punctuators_that_would_fuse_kept_apart", "a ? ?b; c = =d; e * *f", "a? ?b;c= =d;e* *f"},
