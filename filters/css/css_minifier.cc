@@ -52,22 +52,26 @@ bool Minifier::SpaceMatters(Ctx ctx, TokenKind kind, std::string_view text) cons
   return true;
 }
 
-void Minifier::Put(Ctx ctx, TokenKind kind, std::string_view text) {
+// Kept out of PutChecked(), which then needs few saved registers.
+[[gnu::noinline]] void Minifier::Separate(Ctx ctx, TokenKind kind, std::string_view text) {
+  bool merge = WouldMerge(last_kind_, last_char_, kind, text);
+  if (gap_ws_) {
+    if (merge || SpaceMatters(ctx, kind, text)) out_->push_back(' ');
+  } else if (gap_comment_) {
+    // A comment separates tokens without being whitespace; in a selector "a/**/.b" is not
+    // "a .b", so only values may turn it into a space.
+    if (merge) out_->append(ctx == Ctx::kValue ? " " : "/**/");
+  } else if (merge) {
+    out_->push_back(' ');
+  }
+}
+
+void Minifier::PutChecked(Ctx ctx, TokenKind kind, std::string_view text) {
   // Two tokens that were adjacent in the source cannot merge; only a gap or a rewritten
   // spelling needs the check.
   bool rewritten = text.data() < src_.data() || text.data() >= src_.data() + src_.size();
-  if (!at_boundary_ && !out_->empty() && (gap_ws_ || gap_comment_ || rewritten || last_rewritten_)) {
-    bool merge = WouldMerge(last_kind_, last_char_, kind, text);
-    if (gap_ws_) {
-      if (merge || SpaceMatters(ctx, kind, text)) out_->push_back(' ');
-    } else if (gap_comment_) {
-      // A comment separates tokens without being whitespace; in a selector "a/**/.b" is not
-      // "a .b", so only values may turn it into a space.
-      if (merge) out_->append(ctx == Ctx::kValue ? " " : "/**/");
-    } else if (merge) {
-      out_->push_back(' ');
-    }
-  }
+  if (!at_boundary_ && !out_->empty() && (gap_ws_ || gap_comment_ || rewritten || last_rewritten_))
+    Separate(ctx, kind, text);
   if (!rewritten) Mark(size_t(text.data() - src_.data()));
   out_->append(text);
   last_rewritten_ = rewritten;

@@ -69,40 +69,68 @@ struct PropInfo {
 // What a property name says about its value.
 PropInfo InfoFor(std::string_view lname);
 
-// The output: a std::string grown in large steps and written through a size counter, so a
-// token's few bytes are copied without a call into the library.
+// The output: a std::string grown in large steps and written through a raw pointer and a size
+// counter, so a token's few bytes are copied without a call into the library (and without going
+// through the string's own pointer, which every char store might alias).
 class OutBuf {
  public:
   // Writes into `*dest` (its capacity is reused); the destructor trims it to what was written.
-  OutBuf(std::string* dest, size_t expect) : s_(*dest) { s_.resize(expect + 64); }
+  OutBuf(std::string* dest, size_t expect) : s_(*dest) {
+    s_.resize(expect + 64);
+    p_ = s_.data();
+    cap_ = s_.size();
+  }
   ~OutBuf() { s_.resize(n_); }
   OutBuf(const OutBuf&) = delete;
   OutBuf& operator=(const OutBuf&) = delete;
   size_t size() const { return n_; }
   bool empty() const { return n_ == 0; }
-  const char* data() const { return s_.data(); }
-  char back() const { return s_[n_ - 1]; }
+  const char* data() const { return p_; }
+  char back() const { return p_[n_ - 1]; }
   void resize(size_t n) { n_ = n; }  // only ever shrinks (drops an empty rule)
   void push_back(char c) {
-    Grow(1);
-    s_[n_++] = c;
+    if (n_ + 1 > cap_) Grow(1);
+    p_[n_++] = c;
   }
   void append(std::string_view t) {
-    Grow(t.size());
-    char* d = &s_[n_];
-    if (t.size() <= 16) {
-      for (size_t i = 0; i < t.size(); ++i) d[i] = t[i];
-    } else {
-      memcpy(d, t.data(), t.size());
+    const size_t n = t.size();
+    if (n_ + n > cap_) Grow(n);
+    char* d = p_ + n_;
+    const char* s = t.data();
+    // Tokens are short: two overlapping fixed-size copies instead of a loop or a call.
+    if (n >= 8) {
+      if (n <= 16) {
+        Copy<8>(d, s);
+        Copy<8>(d + n - 8, s + n - 8);
+      } else {
+        memcpy(d, s, n);
+      }
+    } else if (n >= 4) {
+      Copy<4>(d, s);
+      Copy<4>(d + n - 4, s + n - 4);
+    } else if (n > 0) {
+      d[0] = s[0];
+      d[n / 2] = s[n / 2];
+      d[n - 1] = s[n - 1];
     }
-    n_ += t.size();
+    n_ += n;
   }
 
  private:
+  template <size_t N>
+  static void Copy(char* d, const char* s) {
+    char tmp[N];
+    memcpy(tmp, s, N);
+    memcpy(d, tmp, N);
+  }
   void Grow(size_t extra) {
-    if (n_ + extra > s_.size()) s_.resize(std::max(s_.size() * 2, n_ + extra));
+    s_.resize(std::max(s_.size() * 2, n_ + extra));
+    p_ = s_.data();
+    cap_ = s_.size();
   }
   std::string& s_;
+  char* p_;
+  size_t cap_;
   size_t n_ = 0;
 };
 
@@ -115,9 +143,13 @@ class Minifier {
   void Run(CssMinifyMode mode);
 
  private:
-  std::string_view Text(const Token& t) const { return src_.substr(t.begin, t.end - t.begin); }
+  // Token offsets are within src_ by construction: no bounds check.
+  std::string_view Text(const Token& t) const {
+    return std::string_view(src_.data() + t.begin, t.end - t.begin);
+  }
   std::string_view Raw(size_t b, size_t e) const {
-    return b >= e ? std::string_view() : src_.substr(toks_[b].begin, toks_[e - 1].end - toks_[b].begin);
+    return b >= e ? std::string_view()
+                  : std::string_view(src_.data() + toks_[b].begin, toks_[e - 1].end - toks_[b].begin);
   }
   bool IsGap(size_t k) const {
     return toks_[k].kind == TokenKind::kWhitespace || toks_[k].kind == TokenKind::kComment;
@@ -140,7 +172,23 @@ class Minifier {
     gap_ws_ = gap_comment_ = false;
   }
   bool SpaceMatters(Ctx ctx, TokenKind kind, std::string_view text) const;
-  void Put(Ctx ctx, TokenKind kind, std::string_view text);
+  // Writes a token, with a separator before it when needed. Most tokens are source text that
+  // follows the previous one directly (or a boundary): then nothing needs checking, and that
+  // path is inline.
+  void Put(Ctx ctx, TokenKind kind, std::string_view text) {
+    const bool in_src = text.data() >= src_.data() && text.data() < src_.data() + src_.size();
+    if (in_src && !map_ && !gap_ws_ && !gap_comment_ && !last_rewritten_ &&
+        kind != TokenKind::kDelim) {
+      out_->append(text);
+      last_kind_ = kind;
+      last_char_ = text.empty() ? 0 : text.back();
+      at_boundary_ = false;
+      return;
+    }
+    PutChecked(ctx, kind, text);
+  }
+  void PutChecked(Ctx ctx, TokenKind kind, std::string_view text);
+  void Separate(Ctx ctx, TokenKind kind, std::string_view text);
   void FlushSemi() {
     if (pending_semi_) out_->push_back(';');
     pending_semi_ = false;

@@ -69,19 +69,28 @@ namespace {
 // Functions inside which a zero length keeps its unit: math (calc(0px + 1em) needs the unit)
 // and substitution (the value lands somewhere we cannot see).
 bool ZeroUnitUnsafeFunction(std::string_view lname) {
-  static constexpr std::string_view kNames[] = {
-      "calc(", "-webkit-calc(", "-moz-calc(", "min(",  "max(",  "clamp(", "round(",
-      "mod(",  "rem(",          "abs(",       "sign(", "sin(",  "cos(",   "tan(",
-      "asin(", "acos(",         "atan(",      "atan2(", "pow(", "sqrt(",  "hypot(",
-      "log(",  "exp(",          "var(",       "env(",  "attr(", "if(",    "progid("};
-  // Most function tokens are none of these (rgba(, url(, translate(): a cheap first test.
-  char c = lname[0];
-  if (c != 'c' && c != '-' && c != 'm' && c != 'r' && c != 'a' && c != 's' && c != 't' &&
-      c != 'p' && c != 'h' && c != 'l' && c != 'e' && c != 'v' && c != 'i')
+  // Grouped by length: most function tokens (rgba(, url(, translate() fail the length test or
+  // compare against a handful of names.
+  static constexpr std::string_view k4[] = {"min(", "max(", "mod(", "rem(", "abs(", "sin(", "cos(",
+                                            "tan(", "pow(", "log(", "exp(", "var(", "env("};
+  static constexpr std::string_view k5[] = {"calc(", "sign(", "asin(", "acos(",
+                                            "atan(", "sqrt(", "attr("};
+  static constexpr std::string_view k6[] = {"clamp(", "round(", "atan2(", "hypot("};
+  auto any = [&](const auto& names) {
+    for (std::string_view n : names)
+      if (memcmp(n.data(), lname.data(), n.size()) == 0) return true;
     return false;
-  for (std::string_view n : kNames)
-    if (n[0] == c && lname == n) return true;
-  return false;
+  };
+  switch (lname.size()) {
+    case 3: return lname == "if(";
+    case 4: return any(k4);
+    case 5: return any(k5);
+    case 6: return any(k6);
+    case 7: return lname == "progid(";
+    case 10: return lname == "-moz-calc(";
+    case 13: return lname == "-webkit-calc(";
+    default: return false;
+  }
 }
 
 bool IsLegacyPseudoElement(std::string_view name) {

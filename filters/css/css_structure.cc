@@ -73,12 +73,30 @@ bool CheckStructure(std::string_view src, const std::vector<Token>& toks,
   return true;
 }
 
+namespace {
+
+// The kinds ScanToDepth0 acts on; every other token is skipped by one table lookup.
+struct ScanTable {
+  bool stop[32] = {};
+  constexpr ScanTable() {
+    for (TokenKind k : {TokenKind::kOpenCurly, TokenKind::kFunction, TokenKind::kOpenParen,
+                        TokenKind::kOpenSquare, TokenKind::kCloseCurly, TokenKind::kCloseParen,
+                        TokenKind::kCloseSquare, TokenKind::kSemicolon})
+      stop[static_cast<int>(k)] = true;
+  }
+};
+constexpr ScanTable kScan;
+
+}  // namespace
+
 size_t ScanToDepth0(const std::vector<Token>& toks, size_t from, bool stop_at_semicolon,
                     bool curly_stops) {
   int depth = 0;
+  const Token* t = toks.data();
   size_t n = toks.size();
   for (size_t k = from; k < n; ++k) {
-    switch (toks[k].kind) {
+    if (!kScan.stop[static_cast<int>(t[k].kind)]) continue;
+    switch (t[k].kind) {
       case TokenKind::kOpenCurly:
         if (depth == 0 && curly_stops) return k;
         ++depth;

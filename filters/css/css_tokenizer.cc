@@ -403,6 +403,27 @@ namespace {
 
 Token Tokenizer::Next() { return NextToken(base_, end_, p_); }
 
+namespace {
+
+// What TokenizeBalanced checks about each kind: most kinds need nothing, so one table lookup
+// keeps the common token off the switch below.
+enum : uint8_t { kPlain = 0, kOpens = 1, kCloses = 2, kAlwaysBad = 3, kBadOnError = 4 };
+struct BalanceTable {
+  uint8_t c[32] = {};
+  constexpr BalanceTable() {
+    c[int(TokenKind::kFunction)] = c[int(TokenKind::kOpenParen)] = kOpens;
+    c[int(TokenKind::kOpenSquare)] = c[int(TokenKind::kOpenCurly)] = kOpens;
+    c[int(TokenKind::kCloseParen)] = c[int(TokenKind::kCloseSquare)] = kCloses;
+    c[int(TokenKind::kCloseCurly)] = kCloses;
+    c[int(TokenKind::kBadString)] = c[int(TokenKind::kBadUrl)] = kAlwaysBad;
+    c[int(TokenKind::kString)] = c[int(TokenKind::kUrl)] = kBadOnError;
+    c[int(TokenKind::kComment)] = kBadOnError;
+  }
+};
+constexpr BalanceTable kBalance;
+
+}  // namespace
+
 void Tokenize(std::string_view buf, std::vector<Token>* out) {
   out->clear();
   out->reserve(buf.size() / 3 + 16);
@@ -424,39 +445,29 @@ bool TokenizeBalanced(std::string_view buf, std::vector<Token>* out) {
   bool ok = true;
   for (;;) {
     Token t = NextToken(buf.data(), end, p);
-    switch (t.kind) {
-      case TokenKind::kEof:
-        return ok && expect.empty();
-      case TokenKind::kFunction:
-      case TokenKind::kOpenParen:
-        expect.push_back(')');
+    if (t.kind == TokenKind::kEof) break;
+    switch (kBalance.c[static_cast<int>(t.kind)]) {
+      case kPlain:
         break;
-      case TokenKind::kOpenSquare:
-        expect.push_back(']');
+      case kOpens: {
+        char c = buf[t.begin];
+        expect.push_back(c == '[' ? ']' : c == '{' ? '}' : ')');
         break;
-      case TokenKind::kOpenCurly:
-        expect.push_back('}');
-        break;
-      case TokenKind::kCloseParen:
-      case TokenKind::kCloseSquare:
-      case TokenKind::kCloseCurly:
+      }
+      case kCloses:
         if (expect.empty() || expect.back() != buf[t.begin]) ok = false;
         else expect.pop_back();
         break;
-      case TokenKind::kBadString:
-      case TokenKind::kBadUrl:
+      case kAlwaysBad:
         ok = false;
         break;
-      case TokenKind::kString:
-      case TokenKind::kUrl:
-      case TokenKind::kComment:
+      case kBadOnError:
         if (t.flags & kTokenError) ok = false;
-        break;
-      default:
         break;
     }
     out->push_back(t);
   }
+  return ok && expect.empty();
 }
 
 }  // namespace pagebake::css
