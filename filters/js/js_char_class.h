@@ -36,6 +36,15 @@ inline constexpr auto kClass = [] {
   return t;
 }();
 
+// Punctuator characters that are a whole punctuator on their own, whatever follows.
+inline constexpr auto kSinglePunctuator = [] {
+  struct Table {
+    bool v[256] = {};
+  } t;
+  for (char c : {'(', ')', '[', ']', '{', '}', ',', ';', ':', '~'}) t.v[uint8_t(c)] = true;
+  return t;
+}();
+
 inline bool Is(unsigned char c, uint8_t cls) { return (kClass.v[c] & cls) != 0; }
 
 }  // namespace pagebake::js::internal

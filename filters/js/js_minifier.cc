@@ -42,7 +42,7 @@ class Minifier {
  public:
   Minifier(std::string_view src, const JsMinifyOptions& o, std::string* out,
            text::SourceMapBuilder* map)
-      : src_(src), o_(o), out_(out), base_(out->data()), w_(base_), map_(map), es2015_(o.module) {}
+      : src_(src), o_(o), out_(out), base_(out->data()), cap_(out->size()), w_(base_), map_(map), es2015_(o.module) {}
 
   bool Run(JsTokenizer* tok);
   // The output written so far.
@@ -57,7 +57,7 @@ class Minifier {
   bool KeepComment(const JsToken& t) const;
   // Room for `n` more bytes plus the separators before them and the slack Put() copies into.
   void Reserve(size_t n) {
-    if (out_->size() - size() < n + 4 + kSlack) [[unlikely]] Grow(n);
+    if (size() + n + (4 + kSlack) > cap_) [[unlikely]] Grow(n);
   }
   [[gnu::noinline]] void Grow(size_t n);
   void EmitKept(const JsToken& t);
@@ -114,6 +114,7 @@ class Minifier {
   const JsMinifyOptions& o_;
   std::string* out_;  // sized by the caller to hold the worst case; w_ writes into it
   char* base_;        // out_->data()
+  size_t cap_;        // out_->size(), kept here: Reserve() runs for every token
   char* w_;
   text::SourceMapBuilder* map_;  // may be null
   // The last significant token emitted (kNoToken at the start): the tokenizer's own token,
@@ -166,6 +167,7 @@ bool Minifier::KeepComment(const JsToken& t) const {
 void Minifier::Grow(size_t n) {
   const size_t used = size();
   out_->resize(out_->size() + n + 64 + kSlack);
+  cap_ = out_->size();
   base_ = out_->data();
   w_ = base_ + used;
 }
@@ -500,7 +502,7 @@ void Minifier::Emit(const JsToken& b) {
     if (newline_ && NeedsNewline(*a_, b)) sep = '\n';
     else if (!after_comment_ && NeedsSpace(*a_, b, fb)) sep = ' ';
     if (sep) Put(sep);
-  } else if (!after_comment_ && a_->kind != K::kEnd && size() - a_at_ != a_->size() &&
+  } else if (size() - a_at_ != a_->size() && !after_comment_ && a_->kind != K::kEnd &&
              NeedsSpace(*a_, b, fb)) {
     // Adjacent in the source, they can only fuse once a was written shorter: `1.0.toFixed()`
     // is now `1 .toFixed()`, `1.in o` (the number `1.`, then `in`) `1 in o`.
@@ -527,10 +529,10 @@ void Minifier::Emit(const JsToken& b) {
 bool Minifier::Run(JsTokenizer* tok) {
   tok_ = tok;
   for (;;) {
-    if (uint8_t ws = tok->SkipWhitespace()) {
-      space_ = true;
-      if (ws & kHasNewline) newline_ = true;
-    }
+    // Flags or'ed in without a branch: whether whitespace came is not predictable.
+    const uint8_t ws = tok->SkipWhitespace();
+    space_ = space_ | (ws != 0);
+    newline_ = newline_ | ((ws & kHasNewline) != 0);
     const JsToken& t = tok->Next();
     switch (t.kind) {
       case K::kEnd:

@@ -280,7 +280,10 @@ void JsTokenizer::OnPunctuator(JsToken* tp) {
     return;
   }
   t.kind = JsTokenKind::kPunctuator;
-  t.end = p + LexPunctuator(p);
+  // Brackets, `,`, `;`, `:` and `~` never start a longer punctuator: most punctuators are
+  // these, and the test spares them LexPunctuator's jump table (mispredicted about half the
+  // time in callgrind's branch simulation).
+  t.end = p + (kSinglePunctuator.v[c] ? 1 : LexPunctuator(p));
   OnPunctuator(&t);
 }
 

@@ -128,6 +128,28 @@ class JsTokenizer {
   uint8_t SkipWhitespace() {
     // A local position: stores through the char buffer could alias pos_ otherwise.
     size_t p = pos_;
+#if defined(__SSE2__)
+    // Whether whitespace comes next, and whether it holds a line break, follows no pattern the
+    // branch predictor can learn (half a mispredict per token in the byte loop below). One
+    // 16-byte block answers both without a branch when the run is spaces, tabs, CR and LF
+    // ending inside the block, before an ASCII byte that is not \v or \f.
+    if (p + 16 <= size_) {
+      const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(s_ + p));
+      const unsigned blank = unsigned(_mm_movemask_epi8(_mm_or_si128(
+          _mm_cmpeq_epi8(v, _mm_set1_epi8(' ')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\t')))));
+      const unsigned breaks = unsigned(_mm_movemask_epi8(_mm_or_si128(
+          _mm_cmpeq_epi8(v, _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')))));
+      const unsigned k = unsigned(__builtin_ctz(~(blank | breaks)));  // 16 when all are
+      const unsigned char stop = uint8_t(s_[p + k]);
+      if (k < 16 && stop < 0x80 && stop != '\v' && stop != '\f') [[likely]] {
+        const bool newline = (breaks & ((1u << k) - 1)) != 0;
+        pos_ = p + k;
+        line_start_ = line_start_ || newline;
+        const uint8_t flags = uint8_t(kSkippedSpace | (newline ? kHasNewline : 0));
+        return k ? flags : 0;
+      }
+    }
+#endif
     uint8_t flags = 0;
     for (;;) {
       const char c = s_[p];

@@ -401,6 +401,26 @@ TEST_CASE("MinifyJs table", "[js][minify]") {
   }
 }
 
+TEST_CASE("MinifyJs whitespace runs of every length around 16 bytes", "[js][minify]") {
+  // The whitespace skipper reads 16 bytes at a time and falls back to a byte loop when the run
+  // fills the block or ends at \v, \f or a non-ASCII byte: the result must not depend on
+  // where the run, or the line break in it, falls. `a` then `b` on the next line keeps the
+  // break (ASI); on the same line, one space.
+  for (size_t before = 0; before <= 34; ++before) {
+    for (size_t after = 0; after <= 34; after += 3) {
+      for (const char* tail : {"", "\v", "\f", "\xC2\xA0", "\xE2\x80\xA8"}) {
+        const std::string run = std::string(before, ' ') + std::string(after, '\t') + tail;
+        const bool unicode_break = std::string(tail) == "\xE2\x80\xA8";  // U+2028
+        INFO(before << " " << after << " tail " << std::string(tail).size());
+        if (!run.empty()) CHECK(Minify("a" + run + "b") == (unicode_break ? "a\nb" : "a b"));
+        CHECK(Minify("a" + run + "\n" + run + "b") == "a\nb");
+        CHECK(Minify("a" + run + "\r\n" + run + "+b") == "a+b");
+        CHECK(Minify("x=a" + run + ";") == "x=a;");
+      }
+    }
+  }
+}
+
 TEST_CASE("MinifyJs table has enough rows", "[js][minify]") {
   CHECK(Rows().size() >= 150);
 }

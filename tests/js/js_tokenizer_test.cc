@@ -165,6 +165,64 @@ TEST_CASE("JsTokenizer errors keep every byte", "[js][tokenizer]") {
   }
 }
 
+TEST_CASE("JsTokenizer keywords: each one, and the names next to them", "[js][tokenizer]") {
+  // ClassifyKeyword hashes (first char, second char, length) into a table: every keyword must
+  // land in its own slot, and a name sharing those three with a keyword must not match it.
+  const std::pair<const char*, JsKeyword> kKeywords[] = {
+      {"in", JsKeyword::kIn}, {"do", JsKeyword::kDo}, {"if", JsKeyword::kIf},
+      {"new", JsKeyword::kNew}, {"for", JsKeyword::kFor}, {"let", JsKeyword::kLet},
+      {"try", JsKeyword::kTry}, {"var", JsKeyword::kVar}, {"void", JsKeyword::kVoid},
+      {"case", JsKeyword::kCase}, {"else", JsKeyword::kElse}, {"with", JsKeyword::kWith},
+      {"throw", JsKeyword::kThrow}, {"yield", JsKeyword::kYield}, {"await", JsKeyword::kAwait},
+      {"break", JsKeyword::kBreak}, {"async", JsKeyword::kAsync}, {"while", JsKeyword::kWhile},
+      {"catch", JsKeyword::kCatch}, {"class", JsKeyword::kClass}, {"const", JsKeyword::kConst},
+      {"return", JsKeyword::kReturn}, {"typeof", JsKeyword::kTypeof},
+      {"delete", JsKeyword::kDelete}, {"switch", JsKeyword::kSwitch},
+      {"export", JsKeyword::kExport}, {"extends", JsKeyword::kExtends},
+      {"finally", JsKeyword::kFinally}, {"default", JsKeyword::kDefault},
+      {"continue", JsKeyword::kContinue}, {"function", JsKeyword::kFunction},
+      {"instanceof", JsKeyword::kInstanceof}};
+  auto keyword_of = [](const std::string& word) {
+    std::vector<JsToken> toks = TokenizeJs(word);
+    REQUIRE(toks.size() == 2);
+    CHECK(toks[0].kind == JsTokenKind::kIdentifier);
+    CHECK(toks[0].size() == word.size());
+    return toks[0].keyword;
+  };
+  for (const auto& [word, keyword] : kKeywords) {
+    INFO(word);
+    CHECK(keyword_of(word) == keyword);
+    std::string near = word;
+    near.back() = near.back() == 'z' ? 'y' : 'z';  // same first two chars and length
+    if (near.size() > 2) CHECK(keyword_of(near) == JsKeyword::kNone);
+    CHECK(keyword_of(std::string(word) + "s") == JsKeyword::kNone);
+    CHECK(keyword_of(std::string(word).substr(0, std::string(word).size() - 1)) !=
+          keyword);
+  }
+  CHECK(keyword_of("x") == JsKeyword::kNone);
+  CHECK(keyword_of("instanceofs") == JsKeyword::kNone);
+  CHECK(keyword_of("If") == JsKeyword::kNone);
+}
+
+TEST_CASE("JsTokenizer: identifiers and blank runs longer than one 16-byte block", "[js][tokenizer]") {
+  // The identifier and whitespace scanners take 16 bytes at a time: names and runs of every
+  // length around the block size, ending in each kind of byte.
+  for (size_t n = 1; n <= 40; ++n) {
+    const std::string name = std::string(n, 'a') + "$_Z9";
+    for (const std::string& after : {std::string(" "), std::string("("), std::string("\\u0061"),
+                                     std::string("\xC3\xA9"), std::string("")}) {
+      const std::string in = name + after + std::string(n, ' ') + "\n" + std::string(n, '\t') + "x";
+      INFO(n << " " << after);
+      std::vector<JsToken> toks = TokenizeJs(in);
+      REQUIRE(!toks.empty());
+      CHECK(toks[0].kind == JsTokenKind::kIdentifier);
+      const bool continues = after.size() > 1;  // an escape or a non-ASCII letter
+      CHECK(toks[0].size() == name.size() + (continues ? after.size() : 0));
+      CHECK(testing::Reassemble(in) == in);
+    }
+  }
+}
+
 TEST_CASE("JsTokenizer is lossless on arbitrary bytes", "[js][tokenizer]") {
   // A deterministic byte soup biased towards the characters that change lexer state.
   const std::string alphabet = "/*`'\"${}()[]\\\n\r<!->?.:;a1 #\xE2\x80\xA8\xC3";
