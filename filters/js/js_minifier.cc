@@ -179,8 +179,10 @@ void Minifier::EmitKept(const JsToken& t) {
   FlushLineEnd();
   if (size() > 0) {
     char last = Last();
+    // A space only where whitespace went: `a / //c` must not become `a///c`, but `<//c`
+    // was already adjacent in the input (the js fuzzer found the added space growing it).
     if (newline_ && last != '\n') Put('\n');
-    else if (last == '/' || last == '<') Put(' ');
+    else if (space_ && (last == '/' || last == '<')) Put(' ');
   }
   Put(src_.data() + t.begin, t.size());
   // A line comment needs its line terminator, written with whatever comes next (none at the

@@ -64,6 +64,11 @@ const std::vector<Row>& Rows() {
       {"hashbang_kept", "#!/usr/bin/env node\nconsole.log(1)",
        "#!/usr/bin/env node\nconsole.log(1)"},
       {"kept_comment_after_slash_gets_space", "x=a/ /*!c*/2", "x=a/ /*!c*/2"},
+      // The js fuzzer's finding: a kept comment already touching `<` or `/` in the input got a
+      // space added before it, and the output grew.
+      {"kept_comment_touching_less_than_stays_touching", "a<//@ sourceURL=x\nb", "a<//@ sourceURL=x\nb"},
+      {"kept_comment_after_space_and_slash_gets_space", "x=a/ //@ sourceURL=x\n2",
+       "x=a/ //@ sourceURL=x\n2"},
       {"kept_comment_keeps_asi_line_break", "a\n/*! c */\nb", "a\n/*! c */\nb"},
 
       // --- tokens that must not fuse ---
