@@ -1,6 +1,7 @@
 #include "filters/image/image_filter_util.h"
 
 #include <algorithm>
+#include <vector>
 
 #include "filters/core/filter_table.h"
 
@@ -58,6 +59,49 @@ bool TakeIfSmaller(FilterContext& ctx, std::string& bytes, std::string candidate
   bytes = std::move(candidate);
   ++ctx.counters().rewrites;
   return true;
+}
+
+namespace {
+
+struct Handoff {
+  std::vector<std::string> keys;  // byte strings known to show `pixels` (usually 1 or 2)
+  Pixels pixels;
+};
+
+// One per worker thread: a resource's filters all run on one thread (see the header), so the
+// slot never crosses resources of two threads and needs no lock. It holds one variant at most.
+Handoff& Slot() {
+  thread_local Handoff slot;
+  return slot;
+}
+
+bool HasKey(const Handoff& h, std::string_view bytes) {
+  return std::find(h.keys.begin(), h.keys.end(), bytes) != h.keys.end();
+}
+
+}  // namespace
+
+bool TakeIfSmallerSamePixels(FilterContext& ctx, std::string& bytes, std::string candidate) {
+  Handoff& h = Slot();
+  const bool keyed = HasKey(h, bytes);
+  if (!TakeIfSmaller(ctx, bytes, std::move(candidate))) return false;
+  // The pipeline may still refuse this rewrite: both byte strings stay keys.
+  if (keyed) h.keys.push_back(bytes);
+  return true;
+}
+
+void HandOffPixels(std::string_view bytes, Pixels pixels) {
+  Handoff& h = Slot();
+  h.keys.assign(1, std::string(bytes));
+  h.pixels = std::move(pixels);
+}
+
+std::optional<Pixels> TakeHandedOffPixels(std::string_view bytes) {
+  Handoff& h = Slot();
+  if (!HasKey(h, bytes)) return std::nullopt;
+  std::optional<Pixels> out(std::move(h.pixels));
+  h = Handoff{};
+  return out;
 }
 
 int WebpLosslessLevel(ImageEffort effort) {

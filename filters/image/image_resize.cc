@@ -30,15 +30,36 @@ Pixels To8Bit(Pixels px) {
   return out;
 }
 
-Result<std::string> ResizeJpeg(std::string_view bytes, uint32_t w, uint32_t h,
-                               const ImageOptions& o, std::string* note) {
-  Result<JpegInfo> info = ReadJpegInfo(bytes, o.max_decoded_pixels);
-  if (!info.ok()) return info.status();
-  if (info->cmyk) return Status::Unimplemented("CMYK JPEG");
-  Result<Pixels> px = DecodeJpeg(bytes, o.max_decoded_pixels);
+// Checks that do not need the pixels, so ResizePixels and ResizeImage refuse the same files.
+Status CheckResizable(std::string_view bytes, const ImageHeader& h, uint32_t w, uint32_t ht,
+                      const ImageOptions& o) {
+  if (!Resizable(h, o)) return Status::Unimplemented("not a still JPEG, PNG or WebP");
+  if (w > h.width || ht > h.height) return Status::Unimplemented("would upscale");
+  if (h.type == ContentType::kPng) {
+    Result<std::vector<PngChunk>> chunks = SplitPngChunks(bytes);
+    if (!chunks.ok()) return chunks.status();
+    if (IsApng(*chunks)) return Status::Unimplemented("animated PNG");
+  }
+  return Status::OK();
+}
+
+Result<Pixels> JpegPixels(std::string_view bytes, const JpegInfo& info, uint32_t w, uint32_t h,
+                          const ImageOptions& o) {
+  if (info.cmyk) return Status::Unimplemented("CMYK JPEG");
+  // Orientations 5-8 swap the sides: the stored image must cover h x w.
+  const bool swapped = info.orientation >= 5 && info.orientation <= 8;
+  const int denom = JpegShrinkOnLoad(info.width, info.height, swapped ? h : w, swapped ? w : h);
+  Result<Pixels> px = DecodeJpeg(bytes, o.max_decoded_pixels, denom);
   if (!px.ok()) return px.status();
   // The variant is written upright and without EXIF: browsers and decoders agree on it.
-  Result<Pixels> small = Downscale(ApplyOrientation(*px, info->orientation), w, h);
+  return Downscale(ApplyOrientation(*px, info.orientation), w, h);
+}
+
+Result<std::string> ResizeJpeg(std::string_view bytes, uint32_t w, uint32_t h,
+                               const ImageOptions& o, std::string* note, Pixels* pixels) {
+  Result<JpegInfo> info = ReadJpegInfo(bytes, o.max_decoded_pixels);
+  if (!info.ok()) return info.status();
+  Result<Pixels> small = JpegPixels(bytes, *info, w, h, o);
   if (!small.ok()) return small.status();
   JpegEncodeOptions eo;
   eo.quality = info->quality > 0 ? std::min(kMaxJpegQuality, info->quality) : kMaxJpegQuality;
@@ -55,14 +76,13 @@ Result<std::string> ResizeJpeg(std::string_view bytes, uint32_t w, uint32_t h,
   if (Result<JpegLayout> layout = ReadJpegLayout(bytes); layout.ok())
     eo.icc = JpegIccProfile(*layout);
   if (note) *note = "jpeg q" + std::to_string(eo.quality);
-  return EncodeJpeg(*small, eo);
+  Result<std::string> out = EncodeJpeg(*small, eo);
+  if (out.ok() && pixels) *pixels = std::move(small.value());
+  return out;
 }
 
 Result<std::string> ResizePng(std::string_view bytes, uint32_t w, uint32_t h,
-                              const ImageOptions& o, std::string* note) {
-  Result<std::vector<PngChunk>> chunks = SplitPngChunks(bytes);
-  if (!chunks.ok()) return chunks.status();
-  if (IsApng(*chunks)) return Status::Unimplemented("animated PNG");
+                              const ImageOptions& o, std::string* note, Pixels* pixels) {
   Result<DecodedPng> png = DecodePng(bytes, o.max_decoded_pixels);
   if (!png.ok()) return png.status();
   Result<Pixels> small = Downscale(To8Bit(std::move(png->pixels)), w, h);
@@ -71,11 +91,14 @@ Result<std::string> ResizePng(std::string_view bytes, uint32_t w, uint32_t h,
   eo.effort = o.effort;
   eo.zopfli_seconds = o.zopfli_seconds;
   if (note) *note = "png lossless";
-  return EncodePng(*small, png->color_chunks, eo);
+  Result<std::string> out = EncodePng(*small, png->color_chunks, eo);
+  if (out.ok() && pixels) *pixels = std::move(small.value());
+  return out;
 }
 
 Result<std::string> ResizeWebp(std::string_view bytes, const ImageHeader& header, uint32_t w,
-                               uint32_t h, const ImageOptions& o, std::string* note) {
+                               uint32_t h, const ImageOptions& o, std::string* note,
+                               Pixels* pixels) {
   Result<Pixels> px = DecodeWebp(bytes, o.max_decoded_pixels);
   if (!px.ok()) return px.status();
   Result<Pixels> small = Downscale(*px, w, h);
@@ -86,7 +109,9 @@ Result<std::string> ResizeWebp(std::string_view bytes, const ImageHeader& header
   eo.lossless_level = WebpLosslessLevel(o.effort);
   eo.icc = WebpIccProfile(bytes);
   if (note) *note = header.lossless ? "webp lossless" : "webp q" + std::to_string(eo.quality);
-  return EncodeWebp(*small, eo);
+  Result<std::string> out = EncodeWebp(*small, eo);
+  if (out.ok() && pixels) *pixels = std::move(small.value());
+  return out;
 }
 
 }  // namespace
@@ -116,6 +141,7 @@ std::string VariantPath(std::string_view path, uint32_t width, uint32_t height) 
 Result<Pixels> Downscale(const Pixels& in, uint32_t width, uint32_t height) {
   if (in.depth != 8 || width == 0 || height == 0 || width > in.width || height > in.height)
     return Status::InvalidArgument("downscale: bad size");
+  if (width == in.width && height == in.height) return in;  // shrink-on-load hit the target
   WebPPicture pic;
   if (!WebPPictureInit(&pic)) return Status::Internal("libwebp version mismatch");
   pic.use_argb = 1;
@@ -145,16 +171,39 @@ Result<Pixels> Downscale(const Pixels& in, uint32_t width, uint32_t height) {
   return out;
 }
 
-Result<std::string> ResizeImage(std::string_view bytes, uint32_t width, uint32_t height,
-                                const ImageOptions& options, std::string* note) {
+Result<Pixels> ResizePixels(std::string_view bytes, uint32_t width, uint32_t height,
+                            const ImageOptions& options) {
   Result<ImageHeader> h = ReadImageHeader(bytes);
   if (!h.ok()) return h.status();
-  if (!Resizable(*h, options)) return Status::Unimplemented("not a still JPEG, PNG or WebP");
-  if (width > h->width || height > h->height) return Status::Unimplemented("would upscale");
+  PAGEBAKE_RETURN_IF_ERROR(CheckResizable(bytes, *h, width, height, options));
   switch (h->type) {
-    case ContentType::kJpeg: return ResizeJpeg(bytes, width, height, options, note);
-    case ContentType::kPng: return ResizePng(bytes, width, height, options, note);
-    default: return ResizeWebp(bytes, *h, width, height, options, note);
+    case ContentType::kJpeg: {
+      Result<JpegInfo> info = ReadJpegInfo(bytes, options.max_decoded_pixels);
+      if (!info.ok()) return info.status();
+      return JpegPixels(bytes, *info, width, height, options);
+    }
+    case ContentType::kPng: {
+      Result<DecodedPng> png = DecodePng(bytes, options.max_decoded_pixels);
+      if (!png.ok()) return png.status();
+      return Downscale(To8Bit(std::move(png->pixels)), width, height);
+    }
+    default: {
+      Result<Pixels> px = DecodeWebp(bytes, options.max_decoded_pixels);
+      if (!px.ok()) return px.status();
+      return Downscale(*px, width, height);
+    }
+  }
+}
+
+Result<std::string> ResizeImage(std::string_view bytes, uint32_t width, uint32_t height,
+                                const ImageOptions& options, std::string* note, Pixels* pixels) {
+  Result<ImageHeader> h = ReadImageHeader(bytes);
+  if (!h.ok()) return h.status();
+  PAGEBAKE_RETURN_IF_ERROR(CheckResizable(bytes, *h, width, height, options));
+  switch (h->type) {
+    case ContentType::kJpeg: return ResizeJpeg(bytes, width, height, options, note, pixels);
+    case ContentType::kPng: return ResizePng(bytes, width, height, options, note, pixels);
+    default: return ResizeWebp(bytes, *h, width, height, options, note, pixels);
   }
 }
 
@@ -162,8 +211,11 @@ Status ResizeVariant(FilterContext& ctx, std::string& bytes) {
   const Resource* r = ctx.resource();
   if (!r || !r->resize || r->resize->filter != ctx.filter_id()) return Status::OK();
   std::string note;
-  Result<std::string> out =
-      ResizeImage(bytes, r->resize->width, r->resize->height, ctx.options().image, &note);
+  // img-webp makes its WebP of this variant from the same pixels (see HandOffPixels).
+  const bool hand_off = FilterEnabled(ctx.options(), "img-webp");
+  Pixels pixels;
+  Result<std::string> out = ResizeImage(bytes, r->resize->width, r->resize->height,
+                                        ctx.options().image, &note, hand_off ? &pixels : nullptr);
   if (!out.ok()) {
     if (out.status().code() != StatusCode::kUnimplemented)
       return ReportCodecStatus(ctx, out.status());
@@ -172,6 +224,7 @@ Status ResizeVariant(FilterContext& ctx, std::string& bytes) {
     return Status::OK();
   }
   bytes = std::move(out.value());
+  if (hand_off) HandOffPixels(bytes, std::move(pixels));
   ++ctx.counters().rewrites;
   return Status::OK();
 }

@@ -1,7 +1,7 @@
-// Downscaling shared by img-resize and img-responsive: decode, make upright, rescale with
-// libwebp's WebPPictureRescale (area-averaging, alpha premultiplied while it averages), and
-// encode again in the source's format, keeping its color profile. Plus the naming of variants
-// and the admission rule (which images may be resized at all).
+// Downscaling shared by img-resize and img-responsive: decode (JPEG: shrink on load), make
+// upright, rescale with libwebp's WebPPictureRescale (area-averaging, alpha premultiplied while
+// it averages), and encode again in the source's format, keeping its color profile. Plus the
+// naming of variants and the admission rule (which images may be resized at all).
 #ifndef PAGEBAKE_IMAGE_IMAGE_RESIZE_H_
 #define PAGEBAKE_IMAGE_IMAGE_RESIZE_H_
 
@@ -40,8 +40,18 @@ Result<Pixels> Downscale(const Pixels& in, uint32_t width, uint32_t height);
 // the source's chroma subsampling; PNG lossless from the resized pixels (8-bit) with the
 // source's color chunks; WebP lossless when the source is, else lossy at webp-quality. ICC
 // profiles are kept. Unimplemented for images Resizable() refuses; ContentError for damage.
+// `pixels`, when given, receives the pixels the variant was encoded from (see ResizePixels):
+// img-webp encodes those instead of decoding the variant again.
 Result<std::string> ResizeImage(std::string_view bytes, uint32_t width, uint32_t height,
-                                const ImageOptions& options, std::string* note = nullptr);
+                                const ImageOptions& options, std::string* note = nullptr,
+                                Pixels* pixels = nullptr);
+
+// The pixels ResizeImage encodes, without encoding them: upright 8-bit RGBA, width x height,
+// area-averaged. A JPEG is first decoded at 1/2, 1/4 or 1/8 scale when that is still at least
+// twice the target (libjpeg's scaled IDCT; libvips shrinks on load the same way). Refuses what
+// ResizeImage refuses.
+Result<Pixels> ResizePixels(std::string_view bytes, uint32_t width, uint32_t height,
+                            const ImageOptions& options);
 
 // What both filters do in RewriteResource: when the resource being rewritten is a variant
 // planned by this filter, replace `bytes` (a copy of its source) by the resized image. A failed

@@ -49,8 +49,16 @@ struct JpegTranscodeOptions {
 Result<std::string> TranscodeJpeg(std::string_view bytes, const JpegTranscodeOptions& options);
 
 // Decodes to RGBA8 (alpha 255) in stored orientation. CMYK JPEGs are refused
-// (ContentError): turning them into RGB needs a color managed conversion.
-Result<Pixels> DecodeJpeg(std::string_view bytes, uint64_t max_pixels);
+// (ContentError): turning them into RGB needs a color managed conversion. `scale_denom` 2, 4
+// or 8 decodes at 1/2, 1/4 or 1/8 of each side (libjpeg's scaled IDCT, sides rounded up):
+// far cheaper than decoding everything and averaging it down (shrink-on-load, as libvips does).
+Result<Pixels> DecodeJpeg(std::string_view bytes, uint64_t max_pixels, int scale_denom = 1);
+
+// The largest of 8, 4, 2 (else 1) by which a width x height JPEG may be decoded smaller and
+// still be at least twice target_width x target_height (both in stored orientation), so the
+// area-averaging that follows still does a real downscale.
+int JpegShrinkOnLoad(uint32_t width, uint32_t height, uint32_t target_width,
+                     uint32_t target_height);
 
 struct JpegEncodeOptions {
   int quality = 85;  // 1..100

@@ -54,9 +54,14 @@ Result<std::string> RecompressJpeg(std::string_view bytes, const Options& option
 
 Status RecompressJpegFilter::RewriteResource(FilterContext& ctx, std::string& bytes) {
   if (!Admit(ctx, bytes, ContentType::kJpeg)) return Status::OK();
-  Result<std::string> out = RecompressJpeg(bytes, ctx.options());
+  std::string note;
+  Result<std::string> out = RecompressJpeg(bytes, ctx.options(), &note);
   if (!out.ok()) return ReportCodecStatus(ctx, out.status());
-  TakeIfSmaller(ctx, bytes, std::move(out.value()));
+  // Only the transcode keeps the DCT coefficients (so the pixels); a lossy re-encode does not.
+  if (note == "lossless")
+    TakeIfSmallerSamePixels(ctx, bytes, std::move(out.value()));
+  else
+    TakeIfSmaller(ctx, bytes, std::move(out.value()));
   return Status::OK();
 }
 

@@ -46,7 +46,7 @@ Status RecompressPngFilter::RewriteResource(FilterContext& ctx, std::string& byt
     }
     return ReportCodecStatus(ctx, out.status());
   }
-  TakeIfSmaller(ctx, bytes, std::move(out.value()));
+  TakeIfSmallerSamePixels(ctx, bytes, std::move(out.value()));  // pixel-exact by design
   return Status::OK();
 }
 

@@ -52,7 +52,8 @@ Status StripColorProfileFilter::RewriteResource(FilterContext& ctx, std::string&
   if (!h) return Status::OK();
   Result<std::string> out = StripColorProfile(bytes, h->type);
   if (!out.ok()) return ReportCodecStatus(ctx, out.status());
-  TakeIfSmaller(ctx, bytes, std::move(out.value()));
+  // Only sRGB profiles go: the pixels and how they render stay the same.
+  TakeIfSmallerSamePixels(ctx, bytes, std::move(out.value()));
   return Status::OK();
 }
 

@@ -139,7 +139,7 @@ Status StripMetadataFilter::RewriteResource(FilterContext& ctx, std::string& byt
   if (!h) return Status::OK();
   Result<std::string> out = StripMetadata(bytes, h->type);
   if (!out.ok()) return ReportCodecStatus(ctx, out.status());
-  TakeIfSmaller(ctx, bytes, std::move(out.value()));
+  TakeIfSmallerSamePixels(ctx, bytes, std::move(out.value()));  // container edits only
   return Status::OK();
 }
 

@@ -1,6 +1,7 @@
 #include "filters/image/webp_filter.h"
 
 #include <cstdio>
+#include <optional>
 
 #include "filters/core/site.h"
 #include "filters/image/color_profile.h"
@@ -14,19 +15,23 @@ namespace pagebake::image {
 namespace {
 
 Result<std::string> FromJpeg(std::string_view bytes, const ImageOptions& o, const Deadline& deadline,
-                             std::string* note) {
-  Result<JpegInfo> info = ReadJpegInfo(bytes, o.max_decoded_pixels);
-  if (!info.ok()) return info.status();
-  Result<Pixels> px = DecodeJpeg(bytes, o.max_decoded_pixels);
-  if (!px.ok()) return px.status();
+                             std::string* note, const Pixels* given) {
+  Pixels decoded;
+  if (!given) {
+    Result<JpegInfo> info = ReadJpegInfo(bytes, o.max_decoded_pixels);
+    if (!info.ok()) return info.status();
+    Result<Pixels> px = DecodeJpeg(bytes, o.max_decoded_pixels);
+    if (!px.ok()) return px.status();
+    // WebP has no EXIF orientation browsers agree on: bake it into the pixels.
+    decoded = ApplyOrientation(*px, info->orientation);
+  }
+  const Pixels& upright = given ? *given : decoded;
   WebpEncodeOptions eo;
   eo.deadline = &deadline;
   eo.lossless = false;
   eo.quality = o.webp_quality;
   Result<JpegLayout> layout = ReadJpegLayout(bytes);
   if (layout.ok()) eo.icc = JpegIccProfile(*layout);
-  // WebP has no EXIF orientation browsers agree on: bake it into the pixels.
-  Pixels upright = ApplyOrientation(*px, info->orientation);
   // The same guard as the other lossy paths: a variant visibly worse than the JPEG is not
   // served (a silent loss for WebP-capable browsers only). q80 misses SSIM 0.98 on most
   // photos of the corpus (0.93-0.98), so step the quality up until it passes; the variant
@@ -59,12 +64,19 @@ Result<std::string> FromJpeg(std::string_view bytes, const ImageOptions& o, cons
 }
 
 Result<std::string> FromPng(std::string_view bytes, const ImageOptions& o, const Deadline& deadline,
-                             std::string* note) {
+                             std::string* note, const Pixels* given) {
   Result<std::vector<PngChunk>> chunks = SplitPngChunks(bytes);
   if (!chunks.ok()) return chunks.status();
   if (IsApng(*chunks)) return Status::Unimplemented("APNG");
-  Result<DecodedPng> png = DecodePng(bytes, o.max_decoded_pixels);
-  if (!png.ok()) return png.status();
+  // Handed-off pixels need no decode; the color rules below read the same chunks.
+  Result<DecodedPng> png = DecodedPng{};
+  if (given) {
+    for (const PngChunk& c : *chunks)
+      if (IsPngColorChunk(c.type)) png->color_chunks.push_back(c);
+  } else {
+    png = DecodePng(bytes, o.max_decoded_pixels);
+    if (!png.ok()) return png.status();
+  }
   WebpEncodeOptions eo;
   eo.deadline = &deadline;
   eo.lossless = true;
@@ -82,6 +94,8 @@ Result<std::string> FromPng(std::string_view bytes, const ImageOptions& o, const
       // The issue-7 gAMA pitfall: WebP cannot say "gamma 1.0"; the pixels would look different.
       return Status::Unimplemented("gAMA/cHRM other than sRGB (WebP cannot carry them)");
   }
+  if (note) *note = "lossless -z " + std::to_string(eo.lossless_level);
+  if (given) return EncodeWebp(*given, eo);
   Pixels px = std::move(png->pixels);
   if (px.depth == 16) {
     for (size_t i = 0; i < px.rgba.size(); i += 2)
@@ -94,7 +108,6 @@ Result<std::string> FromPng(std::string_view bytes, const ImageOptions& o, const
     for (size_t i = 0; i < p8.rgba.size(); ++i) p8.rgba[i] = px.rgba[i * 2];
     px = std::move(p8);
   }
-  if (note) *note = "lossless -z " + std::to_string(eo.lossless_level);
   return EncodeWebp(px, eo);
 }
 
@@ -135,12 +148,14 @@ Result<std::string> FromGif(std::string_view bytes, const ImageOptions& o, const
 }  // namespace
 
 Result<std::string> MakeWebpVariant(std::string_view bytes, const ImageOptions& options,
-                                    std::string* note, const Deadline& deadline) {
+                                    std::string* note, const Deadline& deadline,
+                                    const Pixels* pixels) {
   Result<ImageHeader> h = ReadImageHeader(bytes);
   if (!h.ok()) return h.status();
+  if (pixels && pixels->depth != 8) return Status::Internal("MakeWebpVariant: 8-bit pixels only");
   switch (h->type) {
-    case ContentType::kJpeg: return FromJpeg(bytes, options, deadline, note);
-    case ContentType::kPng: return FromPng(bytes, options, deadline, note);
+    case ContentType::kJpeg: return FromJpeg(bytes, options, deadline, note, pixels);
+    case ContentType::kPng: return FromPng(bytes, options, deadline, note, pixels);
     case ContentType::kGif: return FromGif(bytes, options, deadline, note);
     default: return Status::Unimplemented("not a JPEG, PNG or GIF");
   }
@@ -154,7 +169,10 @@ Status WebpFilter::RewriteResource(FilterContext& ctx, std::string& bytes) {
   }
   if (!Admit(ctx, bytes, ContentType::kOther)) return Status::OK();
   std::string note;
-  Result<std::string> webp = MakeWebpVariant(bytes, ctx.options().image, &note, ctx.deadline);
+  // A resized variant comes with the pixels it was encoded from (no decode, no JPEG loss).
+  std::optional<Pixels> resized = TakeHandedOffPixels(bytes);
+  Result<std::string> webp = MakeWebpVariant(bytes, ctx.options().image, &note, ctx.deadline,
+                                             resized ? &*resized : nullptr);
   if (!webp.ok()) {
     if (webp.status().code() == StatusCode::kUnimplemented) {
       ctx.Note("no WebP variant: " + webp.status().message());

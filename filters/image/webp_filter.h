@@ -22,14 +22,19 @@
 #include "filters/core/filter.h"
 #include "filters/core/filter_table.h"
 #include "filters/image/image_filter_util.h"
+#include "filters/image/pixels.h"
 #include "pagebake/image_options.h"
 
 namespace pagebake::image {
 
 // The WebP variant of an image, or the status saying why there is none. The encode stops
-// (ContentError) once `deadline` passes.
+// (ContentError) once `deadline` passes. `pixels`, for a JPEG or PNG: the upright 8-bit pixels
+// `bytes` were encoded from (a resized variant's, see ResizeImage); they are encoded instead
+// of decoding `bytes`, which still decide the format, the ICC profile, the PNG color rules and
+// the size the WebP must beat.
 Result<std::string> MakeWebpVariant(std::string_view bytes, const ImageOptions& options,
-                                    std::string* note = nullptr, const Deadline& deadline = {});
+                                    std::string* note = nullptr, const Deadline& deadline = {},
+                                    const Pixels* pixels = nullptr);
 
 class WebpFilter : public Filter {
  public:

@@ -4,7 +4,9 @@
 
 
 #include "filters/image/gif_codec.h"
+#include "filters/image/image_filter_util.h"
 #include "filters/image/image_header.h"
+#include "filters/image/image_resize.h"
 #include "filters/image/jpeg_codec.h"
 #include "filters/image/recompress_jpeg_filter.h"
 #include "filters/image/webp_codec.h"
@@ -285,6 +287,83 @@ TEST_CASE("Lossy WebP from JPEG at min-ssim 0 is one encode at webp-quality", "[
   std::string floor_note;
   Result<std::string> f = MakeWebpVariant(jpeg, ImageOptions(), &floor_note);
   if (f.ok()) CHECK(floor_note.find("SSIM") != std::string::npos);
+}
+
+TEST_CASE("JpegShrinkOnLoad picks the largest 1/2^n that is still twice the target",
+          "[image][jpeg][resize]") {
+  struct {
+    const char* name;
+    uint32_t w, h, tw, th;
+    int want;
+  } rows[] = {
+      {"bench header 1900x1250 -> 800x527: 2.4x, no shrink", 1900, 1250, 800, 527, 1},
+      {"exactly 4x: half", 3200, 2000, 800, 500, 2},
+      {"half rounds up", 3203, 2001, 801, 500, 2},
+      {"just under 4x", 3200, 2000, 801, 500, 1},
+      {"8x: quarter", 6400, 4800, 800, 600, 4},
+      {"16x: eighth", 12800, 9600, 800, 600, 8},
+      {"height decides", 6400, 1000, 800, 500, 1},
+  };
+  for (const auto& r : rows) {
+    DYNAMIC_SECTION(r.name) { CHECK(JpegShrinkOnLoad(r.w, r.h, r.tw, r.th) == r.want); }
+  }
+}
+
+TEST_CASE("DecodeJpeg at 1/2, 1/4, 1/8 scale is close to a full decode averaged down",
+          "[image][jpeg][resize]") {
+  std::string jpeg = EncodeJpeg(testing::Gradient(203, 97, false), JpegEncodeOptions()).value();
+  Pixels full = DecodeJpeg(jpeg, 1u << 20).value();
+  for (int d : {2, 4, 8}) {
+    DYNAMIC_SECTION("1/" << d) {
+      Pixels scaled = DecodeJpeg(jpeg, 1u << 20, d).value();
+      CHECK(scaled.width == (203 + d - 1) / d);
+      CHECK(scaled.height == (97 + d - 1) / d);
+      Pixels averaged = Downscale(full, scaled.width, scaled.height).value();
+      CHECK(Ssim(averaged, scaled) >= 0.95);
+    }
+  }
+  CHECK_FALSE(DecodeJpeg(jpeg, 1u << 20, 3).ok());
+}
+
+// What img-webp encodes for a resized variant: the pixels the resize encoded the variant from,
+// not the variant decoded again (for a PNG the same pixels, for a JPEG better ones).
+TEST_CASE("MakeWebpVariant from a resized variant's pixels", "[image][webp][resize]") {
+  ImageOptions o;
+  o.min_ssim = 0;
+  SECTION("PNG: the same WebP as decoding the variant") {
+    PngEncodeOptions eo;
+    std::string png = EncodePng(testing::Gradient(300, 200, true), {}, eo).value();
+    Pixels px;
+    std::string variant = ResizeImage(png, 150, 100, o, nullptr, &px).value();
+    CHECK(SamePixels(px, testing::DecodeAny(variant)));
+    CHECK(MakeWebpVariant(variant, o, nullptr, {}, &px).value() ==
+          MakeWebpVariant(variant, o).value());
+  }
+  SECTION("JPEG: closer to the resized pixels than a WebP of the decoded variant") {
+    JpegEncodeOptions eo;
+    eo.quality = 70;
+    eo.orientation = 6;
+    std::string jpeg = EncodeJpeg(testing::Gradient(400, 300, false), eo).value();
+    Pixels px;
+    std::string variant = ResizeImage(jpeg, 150, 200, o, nullptr, &px).value();
+    CHECK(px.width == 150);  // upright: 300x400
+    CHECK(ResizePixels(jpeg, 150, 200, o).value().rgba == px.rgba);
+    std::string direct = MakeWebpVariant(variant, o, nullptr, {}, &px).value();
+    std::string redecoded = MakeWebpVariant(variant, o).value();
+    Pixels a = DecodeWebp(direct, 1u << 20).value(), b = DecodeWebp(redecoded, 1u << 20).value();
+    CHECK(Ssim(px, a) >= Ssim(px, b));
+  }
+}
+
+TEST_CASE("Handed-off pixels are taken once, and only for the bytes they were offered with",
+          "[image][resize]") {
+  Pixels p = testing::Gradient(8, 8, false);
+  HandOffPixels("variant bytes", p);
+  CHECK_FALSE(TakeHandedOffPixels("other bytes"));
+  std::optional<Pixels> got = TakeHandedOffPixels("variant bytes");
+  REQUIRE(got);
+  CHECK(got->rgba == p.rgba);
+  CHECK_FALSE(TakeHandedOffPixels("variant bytes"));
 }
 
 }  // namespace

@@ -1,10 +1,15 @@
-// image_perftest [--out DIR] [--repeat N] [--mode recompress|webp|resize-webp] [--effort fast|default|max]
+// image_perftest [--out DIR] [--repeat N] [--mode recompress|webp|resize|resize-webp]
+//                [--effort fast|default|max]
 //                [--jpeg-quality Q] [--min-ssim S] FILE...
 // Runs the image filters' work on each file in-process N times (default 5) and prints one JSON
 // object per line: {"file", "in", "out", "best_ns", "mbps", "mpps", "what", "out_file"}; mbps = in bytes
 // per best_ns * 1000, mpps = megapixels per second. mode recompress (default): the lossless
 // recompress filter of the file's type (GIF: still -> PNG); mode webp: the img-webp variant;
-// mode resize-webp: img-resize's 800 px wide variant (when wider), then its img-webp variant.
+// mode resize: img-resize's 800 px wide variant (when wider; in the source's format);
+// mode resize-webp: the img-webp variant of that 800 px image, made as a site build makes it
+// from img-resize's pixels (ResizePixels, then MakeWebpVariant with the pixels handed off), so
+// the same work as sharp's resize + webp. A site build also writes the `resize` variant (the
+// <picture> fallback): its cost is the resize row's.
 // With --out, writes each output to DIR/<basename> (webp mode: DIR/<basename>.webp).
 #include <chrono>
 #include <cstdio>
@@ -31,16 +36,21 @@ namespace {
 Result<std::string> Process(const std::string& mode, std::string_view bytes,
                             const Options& options, const ImageHeader& h, std::string* what) {
   if (mode == "webp") return MakeWebpVariant(bytes, options.image, what);
-  if (mode == "resize-webp") {
-    // What a site build serves for an image shown 800 px wide: img-resize's variant (never
-    // enlarged; in the source's format), then img-webp's WebP of it.
+  if (mode == "resize" || mode == "resize-webp") {
+    // What a site build serves for an image shown 800 px wide (never enlarged).
     constexpr uint32_t kWidth = 800;
-    if (h.width <= kWidth || !Resizable(h, options.image))
-      return MakeWebpVariant(bytes, options.image, what);
-    Result<std::string> resized = ResizeImage(
-        bytes, kWidth, ScaledSide(h.height, static_cast<double>(kWidth) / h.width), options.image);
-    if (!resized.ok()) return resized.status();
-    return MakeWebpVariant(*resized, options.image, what);
+    const bool resize = h.width > kWidth && Resizable(h, options.image);
+    const uint32_t height = ScaledSide(h.height, static_cast<double>(kWidth) / h.width);
+    if (mode == "resize") {
+      if (!resize) return Status::Unimplemented("not resized");
+      return ResizeImage(bytes, kWidth, height, options.image, what);
+    }
+    if (!resize) return MakeWebpVariant(bytes, options.image, what);
+    // img-webp gets these pixels from img-resize (HandOffPixels); the source gives the format,
+    // profile and color chunks the variant keeps. Its size (the size to beat) is the source's.
+    Result<Pixels> px = ResizePixels(bytes, kWidth, height, options.image);
+    if (!px.ok()) return px.status();
+    return MakeWebpVariant(bytes, options.image, what, {}, &*px);
   }
   switch (h.type) {
     case ContentType::kPng: return RecompressPng(bytes, options.image, what);
@@ -86,7 +96,8 @@ int main(int argc, char** argv) {
     } else files.push_back(a);
   }
   if (files.empty()) {
-    std::fprintf(stderr, "usage: image_perftest [--out DIR] [--repeat N] [--mode recompress|webp|resize-webp] "
+    std::fprintf(stderr, "usage: image_perftest [--out DIR] [--repeat N] "
+                         "[--mode recompress|webp|resize|resize-webp] "
                          "[--effort fast|default|max] [--jpeg-quality Q] [--min-ssim S] FILE...\n");
     return 2;
   }
@@ -118,7 +129,8 @@ int main(int argc, char** argv) {
     if (!status.ok()) { out = bytes; what = status.message(); }
     std::string out_file;
     if (!out_dir.empty()) {
-      out_file = out_dir + "/" + f.substr(f.find_last_of('/') + 1) + (mode == "recompress" ? "" : ".webp");
+      bool webp = mode == "webp" || mode == "resize-webp";
+      out_file = out_dir + "/" + f.substr(f.find_last_of('/') + 1) + (webp ? ".webp" : "");
       std::ofstream o(out_file, std::ios::binary);
       o.write(out.data(), static_cast<std::streamsize>(out.size()));
     }

@@ -17,6 +17,7 @@
 #include "filters/image/image_filters.h"
 #include "filters/image/image_header.h"
 #include "filters/image/image_resize.h"
+#include "filters/image/webp_filter.h"
 #include "pagebake/pagebake.h"
 #include "tests/image/image_test_util.h"
 
@@ -264,14 +265,20 @@ std::string MakeAgencySite(const std::string& root) {
   return src;
 }
 
-TEST_CASE("img-resize: a real site, checked by independent tools", "[image][resize][pipeline]") {
-  const std::string root = testing::TempDir("resize-site");
+// Options for a build of MakeAgencySite(root) into root/out with only `enable`, two workers.
+Options AgencySiteOptions(const std::string& root, std::vector<std::string> enable) {
   Options o;
   o.source_dir = MakeAgencySite(root);
   o.output_dir = root + "/out";
   o.level = Level::kPassthrough;
-  o.enable = {"img-resize"};
+  o.enable = std::move(enable);
   o.jobs = 2;
+  return o;
+}
+
+TEST_CASE("img-resize: a real site, checked by independent tools", "[image][resize][pipeline]") {
+  const std::string root = testing::TempDir("resize-site");
+  Options o = AgencySiteOptions(root, {"img-resize"});
   BuildResult result;
   auto t0 = std::chrono::steady_clock::now();
   REQUIRE(Build(o, &result).ok());
@@ -333,6 +340,37 @@ TEST_CASE("img-resize: a real site, checked by independent tools", "[image][resi
   o.jobs = 1;
   REQUIRE(Build(o, &result).ok());
   CHECK(ReadTree(o.output_dir) == out);
+}
+
+// img-webp makes the WebP of a resized variant from the pixels img-resize encoded it from, even
+// with the lossless recompressors rewriting the variant in between (TakeIfSmallerSamePixels);
+// a WebP of the decoded variant would differ (it carries the JPEG's loss).
+TEST_CASE("img-resize hands its pixels to img-webp", "[image][resize][webp][pipeline]") {
+  const std::string root = testing::TempDir("resize-webp-handoff");
+  Options o = AgencySiteOptions(root, {"img-resize", "img-recompress-jpeg", "img-recompress-png",
+                                       "img-strip-metadata", "img-webp"});
+  BuildResult result;
+  REQUIRE(Build(o, &result).ok());
+  auto out = ReadTree(o.output_dir);
+  struct {
+    const char* source;
+    const char* variant;
+    uint32_t w, h;
+  } rows[] = {{"assets/img/team/1.jpg", "assets/img/team/1.448x448.jpg", 448, 448},
+              {"shot.png", "shot.216x349.png", 216, 349}};
+  for (const auto& r : rows) {
+    DYNAMIC_SECTION(r.variant) {
+      const std::string webp = std::string(r.variant) + ".webp";
+      REQUIRE(out.count(r.variant));
+      REQUIRE(out.count(webp));
+      CHECK(Run("dwebp -quiet '" + o.output_dir + "/" + webp + "' -o /dev/null") == 0);
+      std::string source = ReadFileOrEmpty(o.source_dir + "/" + r.source);
+      Pixels px = ResizePixels(source, r.w, r.h, o.image).value();
+      CHECK(out[webp] == MakeWebpVariant(out[r.variant], o.image, nullptr, {}, &px).value());
+      if (std::string(r.variant).ends_with(".jpg"))
+        CHECK(out[webp] != MakeWebpVariant(out[r.variant], o.image).value());
+    }
+  }
 }
 
 TEST_CASE("img-resize + img-responsive + cache-extend: hashed variant names",
