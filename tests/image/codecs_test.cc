@@ -316,8 +316,8 @@ TEST_CASE("DecodeJpeg at 1/2, 1/4, 1/8 scale is close to a full decode averaged 
   for (int d : {2, 4, 8}) {
     DYNAMIC_SECTION("1/" << d) {
       Pixels scaled = DecodeJpeg(jpeg, 1u << 20, d).value();
-      CHECK(scaled.width == (203 + d - 1) / d);
-      CHECK(scaled.height == (97 + d - 1) / d);
+      CHECK(scaled.width == uint32_t((203 + d - 1) / d));
+      CHECK(scaled.height == uint32_t((97 + d - 1) / d));
       Pixels averaged = Downscale(full, scaled.width, scaled.height).value();
       CHECK(Ssim(averaged, scaled) >= 0.95);
     }
