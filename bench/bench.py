@@ -58,6 +58,8 @@ def main():
 
     with open(os.path.join(a.corpus, "index.json")) as f:
         index = json.load(f)
+    src = index.get("html_source") or {}
+    ctx.html_docs_dir = src.get("dir") if src.get("kind") == "rustup-docs" else None
     results = {"schema": "pagebake-bench/1", "quick": a.quick, "repeat": ctx.repeat,
                "machine": L.machine_info(REPO, ctx.pagebake),
                "build_dir": ctx.build_dir, "corpus": {"html_source": index.get("html_source")},

@@ -9,6 +9,7 @@ Modes (printed in the table):
 """
 import json
 import os
+import re
 import shutil
 
 import bench_lib as L
@@ -163,16 +164,65 @@ def run_cli_per_file(row, argv, files, outdir, strace):
     row.syscalls = sysc if strace else None
 
 
-def run_pagebake_cli(row, pagebake, filters, files, stage, outdir, strace):
-    """`pagebake build` over a directory holding exactly this set (hard links, else copies)."""
+def _stage_file(src, dst):
+    os.makedirs(os.path.dirname(dst), exist_ok=True)
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copyfile(src, dst)
+
+
+STYLESHEET_LINK = re.compile(r"<link\b[^>]*>", re.I)
+HREF = re.compile(r"""\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+
+
+def stylesheets_of(page_bytes, page_rel):
+    """Site-relative paths of the stylesheets a page links (<link rel=stylesheet href=...>)."""
+    out = []
+    for tag in STYLESHEET_LINK.findall(page_bytes.decode("utf-8", "replace")):
+        if not re.search(r"""\brel\s*=\s*["']?[^"'>]*\bstylesheet\b""", tag, re.I):
+            continue
+        m = HREF.search(tag)
+        href = next((g for g in m.groups() if g is not None), "") if m else ""
+        href = href.split("#")[0].split("?")[0]
+        if not href or re.match(r"^[a-z][a-z0-9+.-]*:|^//", href, re.I):
+            continue
+        rel = os.path.normpath(os.path.join(os.path.dirname(page_rel), href))
+        if not rel.startswith(".."):
+            out.append(rel)
+    return out
+
+
+def site_layout(files, docs_dir):
+    """For pages from the rustup docs: each page at its path in the docs, plus the stylesheets
+    it links, as a user's site build sees them. None when the pages are not from there."""
+    layout, extra = {}, {}
+    for f in files:
+        src = f.get("source", "")
+        if not src.startswith("rustup-docs:") or not docs_dir:
+            return None
+        rel = src[len("rustup-docs:"):]
+        layout[f["path"]] = rel
+        with open(f["path"], "rb") as fh:
+            for css in stylesheets_of(fh.read(), rel):
+                if os.path.isfile(os.path.join(docs_dir, css)):
+                    extra[css] = os.path.join(docs_dir, css)
+    return layout, extra
+
+
+def run_pagebake_cli(row, pagebake, filters, files, stage, outdir, strace, layout=None):
+    """`pagebake build` over a directory holding exactly this set (hard links, else copies).
+    `layout` (from site_layout): stage each file at its own site path beside its stylesheets,
+    so html-collapse-whitespace reads the CSS that decides which elements are inline."""
     shutil.rmtree(stage, ignore_errors=True)
     os.makedirs(stage)
+    where = {f["path"]: f["name"] for f in files}
+    if layout:
+        where, extra = layout
+        for rel, src in extra.items():
+            _stage_file(src, os.path.join(stage, rel))
     for f in files:
-        dst = os.path.join(stage, f["name"])
-        try:
-            os.link(f["path"], dst)
-        except OSError:
-            shutil.copyfile(f["path"], dst)
+        _stage_file(f["path"], os.path.join(stage, where[f["path"]]))
     shutil.rmtree(outdir, ignore_errors=True)
     # --level passthrough: exactly the row's filters, as the in-process row and the peers run
     # (the default level, core, would add css-minify of style="" and more, which the DOM judge
@@ -187,7 +237,7 @@ def run_pagebake_cli(row, pagebake, filters, files, stage, outdir, strace):
         return
     missing = 0
     for f in files:
-        out = os.path.join(outdir, f["name"])
+        out = os.path.join(outdir, where[f["path"]])
         if os.path.exists(out):
             row.per_file[f["path"]] = {"out_path": out, "out": os.path.getsize(out)}
         else:
@@ -239,6 +289,15 @@ def bench_type(typ, files, ctx):
     else:
         r.status = "not built (pagebake)"
     rows.append(r)
+    layout = site_layout(files, ctx.html_docs_dir) if typ == "html" else None
+    if layout and os.access(ctx.pagebake, os.X_OK):
+        # What a user's build of the docs site does: the same filters, with the pages'
+        # stylesheets staged beside them (passed through, only read).
+        r = Row("pagebake build + its CSS", "whole-process",
+                f"each page at its docs path with the {len(layout[1])} stylesheets it links")
+        run_pagebake_cli(r, ctx.pagebake, FILTERS[typ], files, os.path.join(work, "stage-site"),
+                         os.path.join(work, "pagebake-site"), ctx.strace, layout)
+        rows.append(r)
     for tool in IN_PROCESS_PEERS[typ]:
         r = Row(tool, "in-process", ctx.peer_notes.get(tool, ""))
         run_inprocess(r, PEERS + ["--tool", tool], files, os.path.join(work, tool), ctx.repeat,
