@@ -194,9 +194,30 @@ bool CollapseWhitespaceFilter::MayBeInline(const Document& doc, NodeId id,
   std::optional<std::string> cls = n.attr_count ? doc.AttrValue(id, "class") : std::nullopt;
   std::optional<std::string> el_id = n.attr_count ? doc.AttrValue(id, "id") : std::nullopt;
   if (rules.MayBeInline(TagName(n.tag), cls ? *cls : "", el_id ? *el_id : "")) return true;
+  if (rules.has_context_rules() && UnderInlineContext(doc, id, rules)) return true;
   if (!n.attr_count) return false;
   std::optional<std::string> style = doc.AttrValue(id, "style");
   return style && InlineLevelRules::DeclarationsMayBeInline(*style);
+}
+
+// Whether a `context > *` or `context *` rule reaches element `id` through one of its
+// ancestors. Past kMaxAncestors the answer is "may" (no walk proportional to nesting depth on
+// every question: a 100 000-deep document would make the pass quadratic).
+bool CollapseWhitespaceFilter::UnderInlineContext(const Document& doc, NodeId id,
+                                                  const InlineLevelRules& rules) {
+  constexpr int kMaxAncestors = 64;
+  int depth = 0;
+  for (NodeId a = doc.parent(id); a != kNoNode; a = doc.parent(a)) {
+    if (doc.type(a) != NodeType::kElement) continue;
+    if (++depth > kMaxAncestors) return true;
+    const Node& n = doc.node(a);
+    std::optional<std::string> cls = n.attr_count ? doc.AttrValue(a, "class") : std::nullopt;
+    std::optional<std::string> el_id = n.attr_count ? doc.AttrValue(a, "id") : std::nullopt;
+    if (rules.MayMakeInlineUnder(TagName(n.tag), cls ? *cls : "", el_id ? *el_id : "",
+                                 depth == 1))
+      return true;
+  }
+  return false;
 }
 
 // Whitespace-only text `id` sits between block-level boxes (or a block's start or end), with

@@ -41,6 +41,7 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   // Block-level whitespace (see BetweenBlocks in the .cc) and what the page's CSS says.
   InlineLevelRules PageRules(FilterContext& ctx, const Document& doc);
   static bool MayBeInline(const Document& doc, NodeId id, const InlineLevelRules& rules);
+  static bool UnderInlineContext(const Document& doc, NodeId id, const InlineLevelRules& rules);
   bool BetweenBlocks(const Document& doc, NodeId id, const InlineLevelRules& rules);
   // Trims the whitespace at both ends of every JS/JSON <script> text.
   static void TrimScripts(FilterContext& ctx, Document& doc);

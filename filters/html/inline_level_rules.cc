@@ -132,6 +132,83 @@ bool InlineLevelRules::DeclarationsMayBeInline(std::string_view declarations) {
   return false;
 }
 
+bool InlineLevelRules::ParseCompound(std::string_view comp, Compound* out,
+                                     bool* pseudo_element) {
+  for (size_t k = 0; k < comp.size();) {
+    char c = comp[k];
+    if (k == 0 && (IsIdent(c) || c == '*')) {
+      size_t e = k + 1;
+      while (e < comp.size() && IsIdent(comp[e])) ++e;
+      if (c != '*') out->type = Lower(comp.substr(k, e - k));
+      k = e;
+    } else if (c == '.' || c == '#') {
+      size_t e = k + 1;
+      while (e < comp.size() && IsIdent(comp[e])) ++e;
+      std::string name(comp.substr(k + 1, e - k - 1));
+      if (name.empty()) return false;
+      if (c == '.') out->classes.push_back(std::move(name));
+      else out->id = std::move(name);
+      k = e;
+    } else if (c == '[') {
+      k = FindTopLevel(comp, k + 1, "]") + 1;  // past the ']' that closes this '['
+    } else if (c == ':') {
+      size_t e = k + 1;
+      if (e < comp.size() && comp[e] == ':') {
+        *pseudo_element = true;
+        ++e;
+      }
+      size_t name_begin = e;
+      while (e < comp.size() && IsIdent(comp[e])) ++e;
+      std::string name = Lower(comp.substr(name_begin, e - name_begin));
+      if (name == "before" || name == "after" || name == "first-line" ||
+          name == "first-letter" || name == "marker" || name == "placeholder")
+        *pseudo_element = true;
+      if (e < comp.size() && comp[e] == '(') {
+        size_t close = FindTopLevel(comp, e + 1, ")");
+        e = close + 1;  // past the ')' that closes this '('
+      }
+      k = e;
+    } else {
+      return false;  // something this reading does not know
+    }
+  }
+  return true;
+}
+
+// `before` is the selector up to the subject compound (its combinator included): records the
+// compound before that combinator as the context of a rule for any element. False when the
+// combinator is `+` or `~` (a sibling's context is not an ancestor) or that compound names no
+// type, class or id.
+bool InlineLevelRules::AddUnder(std::string_view before) {
+  size_t end = before.size();
+  bool child = false;
+  while (end > 0) {
+    const char c = before[end - 1];
+    if (c == '>') child = true;
+    else if (c == '+' || c == '~') return false;
+    else if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '\f') break;
+    --end;
+  }
+  if (end == 0) return false;
+  std::string_view rest = before.substr(0, end);
+  size_t start = 0;
+  for (size_t k = 0; k < rest.size();) {
+    size_t c = FindTopLevel(rest, k, " \t\n\r\f>+~");
+    if (c >= rest.size()) break;
+    start = c + 1;
+    k = c + 1;
+  }
+  Under under{{}, child};
+  bool pseudo_element = false;
+  if (!ParseCompound(Trim(rest.substr(start)), &under.context, &pseudo_element) ||
+      pseudo_element)
+    return false;
+  const Compound& c = under.context;
+  if (c.type.empty() && c.classes.empty() && c.id.empty()) return false;
+  under_.push_back(std::move(under));
+  return true;
+}
+
 void InlineLevelRules::AddSelectorList(std::string_view selectors) {
   if (selectors.find('\\') != std::string_view::npos ||
       selectors.find('&') != std::string_view::npos ||
@@ -155,49 +232,18 @@ void InlineLevelRules::AddSelectorList(std::string_view selectors) {
     std::string_view comp = Trim(sel.substr(start));
     Compound out;
     bool pseudo_element = false;
-    for (size_t k = 0; k < comp.size() && !anything_;) {
-      char c = comp[k];
-      if (k == 0 && (IsIdent(c) || c == '*')) {
-        size_t e = k + 1;
-        while (e < comp.size() && IsIdent(comp[e])) ++e;
-        if (c != '*') out.type = Lower(comp.substr(k, e - k));
-        k = e;
-      } else if (c == '.' || c == '#') {
-        size_t e = k + 1;
-        while (e < comp.size() && IsIdent(comp[e])) ++e;
-        std::string name(comp.substr(k + 1, e - k - 1));
-        if (name.empty()) anything_ = true;
-        if (c == '.') out.classes.push_back(std::move(name));
-        else out.id = std::move(name);
-        k = e;
-      } else if (c == '[') {
-        k = FindTopLevel(comp, k + 1, "]") + 1;  // past the ']' that closes this '['
-      } else if (c == ':') {
-        size_t e = k + 1;
-        if (e < comp.size() && comp[e] == ':') {
-          pseudo_element = true;
-          ++e;
-        }
-        size_t name_begin = e;
-        while (e < comp.size() && IsIdent(comp[e])) ++e;
-        std::string name = Lower(comp.substr(name_begin, e - name_begin));
-        if (name == "before" || name == "after" || name == "first-line" ||
-            name == "first-letter" || name == "marker" || name == "placeholder")
-          pseudo_element = true;
-        if (e < comp.size() && comp[e] == '(') {
-          size_t close = FindTopLevel(comp, e + 1, ")");
-          e = close + 1;  // past the ')' that closes this '('
-        }
-        k = e;
-      } else {
-        anything_ = true;  // something this reading does not know
-      }
+    if (!ParseCompound(comp, &out, &pseudo_element)) {
+      anything_ = true;
+      return;
     }
-    if (anything_) return;
     if (pseudo_element) continue;  // styles a pseudo-element's box, not the element's
     if (out.type.empty() && out.classes.empty() && out.id.empty()) {
-      anything_ = true;  // "*", ":hover", ...: any element
-      return;
+      // "*", ":hover": any element, unless a parent or ancestor compound narrows it.
+      if (!AddUnder(sel.substr(0, start))) {
+        anything_ = true;
+        return;
+      }
+      continue;
     }
     (out.type.empty() ? untyped_ : typed_).push_back(std::move(out));
   }
@@ -269,6 +315,14 @@ void InlineLevelRules::Merge(const InlineLevelRules& other) {
   if (anything_) return;
   typed_.insert(typed_.end(), other.typed_.begin(), other.typed_.end());
   untyped_.insert(untyped_.end(), other.untyped_.begin(), other.untyped_.end());
+  under_.insert(under_.end(), other.under_.begin(), other.under_.end());
+}
+
+bool InlineLevelRules::MayMakeInlineUnder(std::string_view tag, std::string_view class_attr,
+                                          std::string_view id, bool parent) const {
+  for (const Under& u : under_)
+    if ((parent || !u.child_only) && Matches(u.context, tag, class_attr, id)) return true;
+  return false;
 }
 
 bool InlineLevelRules::Matches(const Compound& c, std::string_view tag,

@@ -57,6 +57,21 @@ const FilterRow kRows[] = {
     {"inline in a media query counts",
      "<style>@media (min-width:1px){nav li{display:inline}}</style><ul>\n<li>a</li>\n</ul>",
      "<style>@media (min-width:1px){nav li{display:inline}}</style><ul>\n<li>a</li>\n</ul>"},
+    // `context > *` / `context *`: only elements under that context may be inline (rustdoc's
+    // `.search-results .result-name .path>*{display:inline}` used to keep every gap of a page).
+    {"universal under a parent class: only its children",
+     "<style>.path>*{display:inline}</style><ul>\n<li>a</li>\n</ul><ul class=path>\n<li>b</li>\n"
+     "<li>c</li>\n</ul>",
+     "<style>.path>*{display:inline}</style><ul><li>a</li></ul><ul class=path>\n<li>b</li>\n"
+     "<li>c</li>\n</ul>"},
+    {"universal under an ancestor class: all its descendants",
+     "<style>.menu *{display:inline-block}</style><div class=menu><ul>\n<li>a</li>\n</ul></div>"
+     "<ul>\n<li>b</li>\n</ul>",
+     "<style>.menu *{display:inline-block}</style><div class=menu><ul>\n<li>a</li>\n</ul></div>"
+     "<ul><li>b</li></ul>"},
+    {"universal after a sibling combinator keeps everything",
+     "<style>.a+*{display:inline}</style><ul>\n<li>a</li>\n</ul>",
+     "<style>.a+*{display:inline}</style><ul>\n<li>a</li>\n</ul>"},
     {"display from a variable may be inline",
      "<style>li{display:var(--d)}</style><ul>\n<li>a</li>\n</ul>",
      "<style>li{display:var(--d)}</style><ul>\n<li>a</li>\n</ul>"},

@@ -81,6 +81,54 @@ TEST_CASE("InlineLevelRules: style attributes, unknown sheets, merging", "[colla
   CHECK(c.MayBeInline("p", "", ""));
 }
 
+// A subject naming no type, class or id (`*`, `:hover`) under a parent (`>`) or ancestor
+// (whitespace) compound: the element itself is not inline by its own tag, class or id; the
+// question goes to each ancestor (parent true for the parent). After `+`/`~`, or with no
+// compound before it, anything may be inline.
+TEST_CASE("InlineLevelRules: universal subjects under a context", "[collapse-whitespace]") {
+  struct Ancestor {
+    const char* tag;
+    const char* cls;
+    bool parent;
+  };
+  struct ContextRow {
+    const char* css;
+    bool anything;     // every element may be inline
+    Ancestor ancestor;
+    bool may_be_inline;  // because of that ancestor
+  };
+  const ContextRow rows[] = {
+      {".path>*{display:inline}", false, {"span", "path", true}, true},
+      {".path > *{display:inline}", false, {"span", "path", false}, false},  // grandparent
+      {".path > *{display:inline}", false, {"span", "other", true}, false},
+      {".results .path>*{display:inline}", false, {"div", "path", true}, true},
+      {".menu *{display:inline-block}", false, {"ul", "menu", false}, true},
+      {".menu *{display:inline-block}", false, {"ul", "menu", true}, true},
+      {"nav :hover{display:inline}", false, {"nav", "", false}, true},
+      {"nav>*{display:block}", false, {"nav", "", true}, false},  // block-level: not recorded
+      {".a+*{display:inline}", true, {"p", "", true}, true},
+      {".a ~ *{display:inline}", true, {"p", "", true}, true},
+      {"[data-x]>*{display:inline}", true, {"p", "", true}, true},
+      {":hover>*{display:inline}", true, {"p", "", true}, true},
+      {"*{display:inline}", true, {"p", "", true}, true},
+      {".a>*::before{display:inline}", false, {"p", "a", true}, false},  // a pseudo-element
+  };
+  for (const ContextRow& row : rows) {
+    INFO(row.css << " ancestor " << row.ancestor.tag << "." << row.ancestor.cls
+                 << (row.ancestor.parent ? " (parent)" : ""));
+    InlineLevelRules rules;
+    rules.AddStylesheet(row.css);
+    CHECK(rules.MayBeInline("p", "", "") == row.anything);
+    if (row.anything) continue;
+    CHECK(rules.MayMakeInlineUnder(row.ancestor.tag, row.ancestor.cls, "", row.ancestor.parent) ==
+          row.may_be_inline);
+    InlineLevelRules merged;
+    merged.Merge(rules);
+    CHECK(merged.MayMakeInlineUnder(row.ancestor.tag, row.ancestor.cls, "",
+                                    row.ancestor.parent) == row.may_be_inline);
+  }
+}
+
 // @import: the reader is asked for each URL as written (quotes and url() removed); a URL it
 // cannot give rules for, or one that is not a plain string, makes anything inline.
 TEST_CASE("InlineLevelRules: @import read through the caller", "[collapse-whitespace]") {
