@@ -294,7 +294,9 @@ bool Minifier::NeedsSpace(const JsToken& a, const JsToken& b, char fb) const {
     case '/': return fb == '/' || fb == '*';
     case '<': return fb == '!' || fb == '/';  // `<!--`, `</script`
     // `a. 5` (a syntax error) must not become `a.5`, a number (the js fuzzer's finding).
-    case '.': return fb == '.' || (fb >= '0' && fb <= '9');
+    // A number after a dot is read as one from its own `.`: `..5` is `.` then `.5`, `....5` is
+    // `...` then `.5`.
+    case '.': return (fb == '.' && b.kind != K::kNumber) || (fb >= '0' && fb <= '9');
     default: return false;
   }
 }
@@ -504,10 +506,11 @@ void Minifier::Emit(const JsToken& b) {
     if (newline_ && NeedsNewline(*a_, b)) sep = '\n';
     else if (!after_comment_ && NeedsSpace(*a_, b, fb)) sep = ' ';
     if (sep) Put(sep);
-  } else if (size() - a_at_ != a_->size() && !after_comment_ && a_->kind != K::kEnd &&
-             NeedsSpace(*a_, b, fb)) {
+  } else if ((size() - a_at_ != a_->size() || fb != src_[b.begin]) && !after_comment_ &&
+             a_->kind != K::kEnd && NeedsSpace(*a_, b, fb)) {
     // Adjacent in the source, they can only fuse once a was written shorter: `1.0.toFixed()`
-    // is now `1 .toFixed()`, `1.in o` (the number `1.`, then `in`) `1 in o`.
+    // is now `1 .toFixed()`, `1.in o` (the number `1.`, then `in`) `1 in o`; or once b starts
+    // with another byte: `..0` (a `.`, then the number `.0`) must not become `.0`.
     Put(' ');
   }
   const size_t at = size();
