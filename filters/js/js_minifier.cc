@@ -506,12 +506,18 @@ void Minifier::Emit(const JsToken& b) {
     if (newline_ && NeedsNewline(*a_, b)) sep = '\n';
     else if (!after_comment_ && NeedsSpace(*a_, b, fb)) sep = ' ';
     if (sep) Put(sep);
-  } else if ((size() - a_at_ != a_->size() || fb != src_[b.begin]) && !after_comment_ &&
-             a_->kind != K::kEnd && NeedsSpace(*a_, b, fb)) {
-    // Adjacent in the source, they can only fuse once a was written shorter: `1.0.toFixed()`
-    // is now `1 .toFixed()`, `1.in o` (the number `1.`, then `in`) `1 in o`; or once b starts
-    // with another byte: `..0` (a `.`, then the number `.0`) must not become `.0`.
-    Put(' ');
+  } else if ((number_size || size() - a_at_ != a_->size()) && !after_comment_ &&
+             a_->kind != K::kEnd) {
+    // Adjacent in the source, they can only fuse once one was rewritten. A number that would
+    // start with another byte and then fuse is written as it is (`..0`, a `.` then the number
+    // `.0`, stays: as `.0` the next pass reads one number; with a space it could grow). A token
+    // written shorter gets a space: `1.0.toFixed()` is now `1 .toFixed()`, `1.in o` (the
+    // number `1.`, then `in`) `1 in o`.
+    if (number_size && fb != src_[b.begin] && NeedsSpace(*a_, b, fb)) {
+      number_size = 0;
+      fb = src_[b.begin];
+    }
+    if (size() - a_at_ != a_->size() && NeedsSpace(*a_, b, fb)) Put(' ');
   }
   const size_t at = size();
   if (code == PC(";")) {

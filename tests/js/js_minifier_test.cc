@@ -327,9 +327,10 @@ const std::vector<Row>& Rows() {
       // And: punctuators that would lex as one stay apart (broken code only).
       {"punctuators_that_would_fuse_kept_apart", "a ? ?b; c = =d; e * *f", "a? ?b;c= =d;e* *f"},
       {"dot_space_number_kept_apart", "loe. 0.f1", "loe. 0 f1"},
-      // The js fuzzer's finding (CI, stop 19): `..0` is `.` then `.0`; the number written as
-      // `0` touched the dot and the next pass read `.0`.
-      {"dot_then_shortened_number_kept_apart", "a..0", "a. 0"},
+      // The js fuzzer's findings (stop 19): `..0` is `.` then `.0`; the number written as `0`
+      // touched the dot and the next pass read `.0`. A space there instead grew `..6e6e`.
+      {"dot_then_number_that_would_fuse_kept_as_is", "a..0", "a..0"},
+      {"dot_then_number_then_word_not_grown", "..6e6e", "..6e6e"},
       // `1.` then `in`: the shortened number must not touch the keyword.
       {"number_ending_in_dot_before_keyword", "x = 1.in o", "x=1 in o"},
       {"number_ending_in_dot_before_instanceof", "1.instanceof N", "1 instanceof N"},
