@@ -119,6 +119,19 @@ std::string_view ImportUrl(std::string_view statement) {
   return url.find_first_of("\\\n") == npos ? url : std::string_view();
 }
 
+// Where the last compound of a selector starts: after its last combinator (whitespace, >, +,
+// ~) at depth 0, or 0.
+size_t LastCompoundStart(std::string_view sel) {
+  size_t start = 0;
+  for (size_t k = 0; k < sel.size();) {
+    size_t c = FindTopLevel(sel, k, " \t\n\r\f>+~");
+    if (c >= sel.size()) break;
+    start = c + 1;
+    k = c + 1;
+  }
+  return start;
+}
+
 }  // namespace
 
 bool InlineLevelRules::DeclarationsMayBeInline(std::string_view declarations) {
@@ -191,13 +204,7 @@ bool InlineLevelRules::AddUnder(std::string_view before) {
   }
   if (end == 0) return false;
   std::string_view rest = before.substr(0, end);
-  size_t start = 0;
-  for (size_t k = 0; k < rest.size();) {
-    size_t c = FindTopLevel(rest, k, " \t\n\r\f>+~");
-    if (c >= rest.size()) break;
-    start = c + 1;
-    k = c + 1;
-  }
+  const size_t start = LastCompoundStart(rest);
   Under under{{}, child};
   bool pseudo_element = false;
   if (!ParseCompound(Trim(rest.substr(start)), &under.context, &pseudo_element) ||
@@ -221,14 +228,8 @@ void InlineLevelRules::AddSelectorList(std::string_view selectors) {
     std::string_view sel = Trim(selectors.substr(i, j - i));
     i = j + 1;
     if (sel.empty()) continue;
-    // The subject compound: after the last combinator (whitespace, >, +, ~) at depth 0.
-    size_t start = 0;
-    for (size_t k = 0; k < sel.size();) {
-      size_t c = FindTopLevel(sel, k, " \t\n\r\f>+~");
-      if (c >= sel.size()) break;
-      start = c + 1;
-      k = c + 1;
-    }
+    // The subject compound: after the last combinator.
+    const size_t start = LastCompoundStart(sel);
     std::string_view comp = Trim(sel.substr(start));
     Compound out;
     bool pseudo_element = false;
