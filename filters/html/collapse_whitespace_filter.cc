@@ -280,6 +280,20 @@ bool CollapseWhitespaceFilter::BetweenBlocks(const Document& doc, NodeId id,
   return boundary(false) && boundary(true);
 }
 
+// SVG elements whose text content renders or is read (text and its children, accessible
+// names, CSS, scripts, an HTML island): whitespace-only text under them is kept. Elsewhere in
+// SVG, text renders nothing: only <text> draws characters.
+bool CollapseWhitespaceFilter::SvgKeepsText(const Document& doc, NodeId id) {
+  const Node& n = doc.node(id);
+  if (n.type != NodeType::kElement || n.ns != Namespace::kSvg) return false;
+  static constexpr std::string_view kKeep[] = {"text",  "tspan",  "textpath",      "title",
+                                               "desc",  "style",  "script",        "metadata",
+                                               "foreignobject"};
+  for (std::string_view k : kKeep)
+    if (text::EqualsIgnoreCase(n.name, k)) return true;
+  return false;
+}
+
 bool CollapseWhitespaceFilter::PreservesWhitespace(const Document& doc, NodeId id) {
   const Node& n = doc.node(id);
   if (n.type != NodeType::kElement) return false;
@@ -345,6 +359,7 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
   before_.assign(doc.node_count(), -1);
   after_.assign(doc.node_count(), -1);
   int preserve = 0;  // open ancestors that keep whitespace
+  int svg_text = 0;  // open SVG ancestors whose text may render (SvgKeepsText)
   bool body_started = false;
   int in_head = 0;  // open <head> elements
   NodeId id = doc.first_child(doc.root());
@@ -360,6 +375,7 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
       }
       if (n.first_child != kNoNode) {
         if (PreservesWhitespace(doc, id)) ++preserve;
+        if (SvgKeepsText(doc, id)) ++svg_text;
         if (doc.IsHtml(id, Tag::kHead)) ++in_head;
         id = n.first_child;
         continue;
@@ -367,7 +383,8 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
     } else if (n.type == NodeType::kText && preserve == 0 && !(n.flags & kInRawText)) {
       std::string_view raw = doc.RawText(id);
       bool ws = AllWs(raw);
-      if (ws && (DroppableWhitespace(doc, id, body_started) || BetweenBlocks(doc, id, rules))) {
+      if (ws && ((svg_text == 0 && doc.node(doc.parent(id)).ns == Namespace::kSvg) ||
+                 DroppableWhitespace(doc, id, body_started) || BetweenBlocks(doc, id, rules))) {
         drop = id;
       } else if (Collapse(raw, &scratch_)) {
         doc.SetRawText(id, scratch_);
@@ -392,6 +409,7 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
         break;
       }
       if (PreservesWhitespace(doc, id)) --preserve;
+      if (SvgKeepsText(doc, id)) --svg_text;
       if (doc.IsHtml(id, Tag::kHead)) --in_head;
     }
     if (drop != kNoNode) {

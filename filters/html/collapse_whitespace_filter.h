@@ -9,7 +9,9 @@
 // element or the parent's edge — but only when no CSS of the page (its <style> text, the site
 // sheets its links load, a style="" on those elements) may make those elements inline-level
 // (InlineLevelRules: inline-block menu items keep their visible gaps); a sheet it cannot read
-// (remote, missing, @import) keeps all such whitespace. Start tags lose extra whitespace
+// (remote, missing, @import) keeps all such whitespace. Whitespace-only text inside inline
+// SVG goes too, except under <text> (and its tspan/textPath), title/desc, style/script,
+// metadata and foreignObject: SVG draws characters only in <text>. Start tags lose extra whitespace
 // between attributes and before '>'. The whitespace at both ends of a classic, module or JSON
 // <script>'s text goes (its parser skips it; kept before a leading "-->", an HTML-like comment
 // only at line start). Never inside pre/textarea/listing/plaintext/xmp/script/style/code,
@@ -38,6 +40,8 @@ class CollapseWhitespaceFilter : public HtmlFilter {
 
   // Whether whitespace inside element `id` must be kept as written.
   static bool PreservesWhitespace(const Document& doc, NodeId id);
+  // Whether whitespace-only text under SVG element `id` may render or be read.
+  static bool SvgKeepsText(const Document& doc, NodeId id);
   // Block-level whitespace (see BetweenBlocks in the .cc) and what the page's CSS says.
   InlineLevelRules PageRules(FilterContext& ctx, const Document& doc);
   static bool MayBeInline(const Document& doc, NodeId id, const InlineLevelRules& rules);

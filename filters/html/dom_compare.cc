@@ -79,6 +79,17 @@ bool WsDroppableParent(const GumboNode* parent) {
   }
 }
 
+// SVG elements whose whitespace-only text html-collapse-whitespace keeps (it renders or is
+// read): <text> and what it holds, title/desc, style/script, metadata, foreignObject.
+bool SvgKeepsText(const GumboNode* n) {
+  if (!IsElementLike(n) || n->v.element.tag_namespace != GUMBO_NAMESPACE_SVG) return false;
+  const std::string name = ElementName(n);
+  for (std::string_view k : {"text", "tspan", "textpath", "title", "desc", "style", "script",
+                             "metadata", "foreignobject"})
+    if (text::EqualsIgnoreCase(name, k)) return true;
+  return false;
+}
+
 bool PreservesWs(const GumboNode* n) {
   if (!IsElementLike(n)) return false;
   const GumboElement& e = n->v.element;
@@ -220,8 +231,10 @@ bool BetweenBlocks(const std::vector<Item>& items, size_t i) {
   return true;
 }
 
+// `svg_ws`: the parent is an SVG element outside any SvgKeepsText one, where whitespace-only
+// text may go.
 void Normalize(const GumboNode* parent, const GumboVector& kids, const DomCompareOptions& o,
-               bool preserve, std::vector<Item>* out) {
+               bool preserve, bool svg_ws, std::vector<Item>* out) {
   out->clear();
   for (unsigned i = 0; i < kids.length; ++i) {
     const GumboNode* k = static_cast<const GumboNode*>(kids.data[i]);
@@ -246,7 +259,8 @@ void Normalize(const GumboNode* parent, const GumboVector& kids, const DomCompar
     Item& it = (*out)[i];
     if (IsTextLike(it.node)) {
       if (AllWs(it.text) &&
-          (WsDroppableParent(parent) || (block_parent && BetweenBlocks(*out, i)))) continue;
+          (svg_ws || WsDroppableParent(parent) || (block_parent && BetweenBlocks(*out, i))))
+        continue;
       it.text = CollapseWs(it.text);
     }
     kept.push_back(std::move(it));
@@ -471,8 +485,9 @@ bool CompareDom(std::string_view before, std::string_view after, const DomCompar
     const GumboNode* a;
     const GumboNode* b;
     bool preserve;
+    bool svg_text;  // under an SvgKeepsText element
   };
-  std::vector<Pair> stack{{a->document, b->document, false}};
+  std::vector<Pair> stack{{a->document, b->document, false, false}};
   std::vector<Item> ka, kb;
   std::string why;
   while (!stack.empty()) {
@@ -480,7 +495,7 @@ bool CompareDom(std::string_view before, std::string_view after, const DomCompar
     stack.pop_back();
     const GumboVector* va;
     const GumboVector* vb;
-    bool preserve = p.preserve;
+    bool preserve = p.preserve, svg_text = p.svg_text, svg_ws = false;
     bool raw_css = false, raw_js = false;
     if (p.a->type == GUMBO_NODE_DOCUMENT) {
       va = &p.a->v.document.children;
@@ -493,13 +508,15 @@ bool CompareDom(std::string_view before, std::string_view after, const DomCompar
       va = &p.a->v.element.children;
       vb = &p.b->v.element.children;
       preserve = preserve || PreservesWs(p.a);
+      svg_text = svg_text || SvgKeepsText(p.a);
+      svg_ws = !svg_text && p.a->v.element.tag_namespace == GUMBO_NAMESPACE_SVG;
       bool html = p.a->v.element.tag_namespace == GUMBO_NAMESPACE_HTML;
       raw_css = html && p.a->v.element.tag == GUMBO_TAG_STYLE && o.inline_css;
       raw_js = html && p.a->v.element.tag == GUMBO_TAG_SCRIPT && o.inline_js;
     }
     if (raw_css || raw_js) continue;  // the CSS/JS families own that text
-    Normalize(p.a, *va, o, preserve, &ka);
-    Normalize(p.b, *vb, o, preserve, &kb);
+    Normalize(p.a, *va, o, preserve, svg_ws, &ka);
+    Normalize(p.b, *vb, o, preserve, svg_ws, &kb);
     if (o.collapse_whitespace && p.a->type != GUMBO_NODE_DOCUMENT && IsRunScript(p.a)) {
       // html-collapse-whitespace trims a script's text (not before a leading "-->").
       for (std::vector<Item>* k : {&ka, &kb}) {
@@ -533,7 +550,7 @@ bool CompareDom(std::string_view before, std::string_view after, const DomCompar
         case GUMBO_NODE_ELEMENT:
         case GUMBO_NODE_TEMPLATE:
           if (o.webp_pictures) y = UnwrapWebpPicture(x, y);
-          stack.push_back(Pair{x, y, preserve});
+          stack.push_back(Pair{x, y, preserve, svg_text});
           break;
         default:
           break;

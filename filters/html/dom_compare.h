@@ -8,7 +8,9 @@
 //                             whitespace as one space; whitespace-only text may disappear where
 //                             the filter drops it (children of html/head/table/tbody/thead/
 //                             tfoot/tr/colgroup/select/datalist/optgroup, and between UA
-//                             block-level elements, judged by tag alone); a JS/JSON script's
+//                             block-level elements, judged by tag alone, and children of SVG
+//                             elements outside text/title/desc/style/script/metadata/
+//                             foreignObject); a JS/JSON script's
 //                             text may lose the whitespace at its ends
 //   html-remove-comments      comments may disappear (text around them then merges)
 //   html-elide-attributes     default-valued attributes may disappear; boolean attributes whose
