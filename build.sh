@@ -197,12 +197,14 @@ case "${1:-build}" in
     #
     # ./build.sh sanitize ci: the part that fits CI's 30 minutes after `test` on 2 cores: the
     # same ASan+UBSan tree, but only the fuzz targets and the tokenizer/minifier/pipeline tests
-    # with their real corpora (the code that reads untrusted bytes), each fuzz target 10 s.
+    # with their real corpora (the code that reads untrusted bytes), each fuzz target 10 s;
+    # then the same TSan run of the pipeline tests.
     install_packages
     install_packages_for_sanitizers
     "$ROOT/tests/fetch_test_data.sh" "$BUILD_DIR/test-data"
     if [ "${2:-}" = ci ]; then
       sanitizer_suite_ci
+      tsan_suite
     else
       sanitizer_suite
       tsan_suite

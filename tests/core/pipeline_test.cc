@@ -27,7 +27,7 @@ void MakeSite(const TempDir& t) {
                      "<a href=docs/>docs</a><a href=missing.html>x</a></body></html>\n");
   testing::WriteFile(t / "src/docs/index.html", "<p>docs <a href=../index.html>home</a>\n");
   testing::WriteFile(t / "src/css/site.css", "body { background: url(../img/a.png) }\n");
-  testing::WriteFile(t / "src/img/a.png", std::string("\x89PNG\r\n\x1a\n", 8) + "not really");
+  testing::WriteFile(t / "src/img/a.png", std::string("\x89PNG\r\n\x1a\nnot really", 18));
   testing::WriteFile(t / "src/robots.txt", "User-agent: *\n");
   testing::WriteFile(t / "src/.hidden/secret.txt", "secret");
 }

@@ -1,0 +1,1 @@
+// The target that builds the test binaries' precompiled header (tests/CMakeLists.txt).
