@@ -186,98 +186,154 @@ InlineLevelRules CollapseWhitespaceFilter::PageRules(FilterContext& ctx, const D
   return rules;
 }
 
-// Whether element `id` may be an inline-level box: by its tag (when `block` asks for a
-// default block) and by the page's CSS and its own style="".
-bool CollapseWhitespaceFilter::MayBeInline(const Document& doc, NodeId id,
-                                           const InlineLevelRules& rules) {
+// What the page's CSS and the element's own style="" may do to element `id`'s box
+// (InlineLevelRules::Kind bits). Remembered per node: the walks ask about the same siblings
+// and parents many times.
+uint8_t CollapseWhitespaceFilter::Kinds(const Document& doc, NodeId id,
+                                        const InlineLevelRules& rules) {
+  if (kinds_memo_.size() < doc.node_count()) kinds_memo_.resize(doc.node_count(), -1);
+  if (kinds_memo_[id] >= 0) return static_cast<uint8_t>(kinds_memo_[id]);
   const Node& n = doc.node(id);
   std::optional<std::string> cls = n.attr_count ? doc.AttrValue(id, "class") : std::nullopt;
   std::optional<std::string> el_id = n.attr_count ? doc.AttrValue(id, "id") : std::nullopt;
-  if (rules.MayBeInline(TagName(n.tag), cls ? *cls : "", el_id ? *el_id : "")) return true;
-  if (rules.has_context_rules() && UnderInlineContext(doc, id, rules)) return true;
-  if (!n.attr_count) return false;
-  std::optional<std::string> style = doc.AttrValue(id, "style");
-  return style && InlineLevelRules::DeclarationsMayBeInline(*style);
-}
-
-// Whether a `context > *` or `context *` rule reaches element `id` through one of its
-// ancestors. Past kMaxAncestors the answer is "may" (no walk proportional to nesting depth on
-// every question: a 100 000-deep document would make the pass quadratic).
-bool CollapseWhitespaceFilter::UnderInlineContext(const Document& doc, NodeId id,
-                                                  const InlineLevelRules& rules) {
-  constexpr int kMaxAncestors = 64;
-  int depth = 0;
-  for (NodeId a = doc.parent(id); a != kNoNode; a = doc.parent(a)) {
-    if (doc.type(a) != NodeType::kElement) continue;
-    if (++depth > kMaxAncestors) return true;
-    const Node& n = doc.node(a);
-    std::optional<std::string> cls = n.attr_count ? doc.AttrValue(a, "class") : std::nullopt;
-    std::optional<std::string> el_id = n.attr_count ? doc.AttrValue(a, "id") : std::nullopt;
-    if (rules.MayMakeInlineUnder(TagName(n.tag), cls ? *cls : "", el_id ? *el_id : "",
-                                 depth == 1))
-      return true;
+  uint8_t kinds = rules.Kinds(TagName(n.tag), cls ? *cls : "", el_id ? *el_id : "");
+  if (rules.has_context_rules() && kinds != InlineLevelRules::kAll) {
+    // `context > *` rules through the parent, `context *` rules through any ancestor.
+    const NodeId parent = doc.parent(id);
+    if (parent != kNoNode && doc.type(parent) == NodeType::kElement)
+      kinds |= UnderKinds(doc, parent, rules, true) | DescendantKinds(doc, parent, rules);
   }
-  return false;
+  if (n.attr_count) {
+    if (std::optional<std::string> style = doc.AttrValue(id, "style"))
+      kinds |= InlineLevelRules::DeclarationKinds(*style);
+    if (doc.FindAttr(id, "hidden") >= 0) kinds |= InlineLevelRules::kHidden;
+  }
+  kinds_memo_[id] = static_cast<int8_t>(kinds);
+  return kinds;
 }
 
-// Whitespace-only text `id` sits between block-level boxes (or a block's start or end), with
-// only unrendered nodes (comments, display:none elements, other whitespace) around it: no line
-// box holds it, so it renders nothing.
-bool CollapseWhitespaceFilter::BetweenBlocks(const Document& doc, NodeId id,
-                                             const InlineLevelRules& rules) {
+// What context rules matching element `a` may do to its children (`child`: `a > *` and `a *`)
+// or to all its descendants (`a *` only).
+uint8_t CollapseWhitespaceFilter::UnderKinds(const Document& doc, NodeId a,
+                                             const InlineLevelRules& rules, bool child) {
+  const Node& n = doc.node(a);
+  std::optional<std::string> cls = n.attr_count ? doc.AttrValue(a, "class") : std::nullopt;
+  std::optional<std::string> el_id = n.attr_count ? doc.AttrValue(a, "id") : std::nullopt;
+  return rules.KindsUnder(TagName(n.tag), cls ? *cls : "", el_id ? *el_id : "", child);
+}
+
+// What `context *` rules may do to the descendants of element `a` through `a` or any of its
+// ancestors. Remembered per node, and found without recursion: a walk up to the nearest
+// ancestor already known, then back down, so a page costs one step per element however deep.
+uint8_t CollapseWhitespaceFilter::DescendantKinds(const Document& doc, NodeId a,
+                                                  const InlineLevelRules& rules) {
+  if (descendant_memo_.size() < doc.node_count()) descendant_memo_.resize(doc.node_count(), -1);
+  ancestors_.clear();
+  uint8_t above = 0;
+  for (NodeId k = a; k != kNoNode && doc.type(k) == NodeType::kElement; k = doc.parent(k)) {
+    if (descendant_memo_[k] >= 0) {
+      above = static_cast<uint8_t>(descendant_memo_[k]);
+      break;
+    }
+    ancestors_.push_back(k);
+  }
+  for (size_t i = ancestors_.size(); i-- > 0;) {
+    above |= UnderKinds(doc, ancestors_[i], rules, false);
+    descendant_memo_[ancestors_[i]] = static_cast<int8_t>(above);
+  }
+  return above;
+}
+
+// What the first rendered sibling of whitespace-only text `id` is, looking back or forward
+// past unrendered nodes (comments, display:none elements, other whitespace): a Boundary. No
+// step limit (a limit would make the pass depend on how much whitespace an earlier pass left:
+// not idempotent); instead every node walked past remembers the answer, so a run of siblings
+// costs one walk.
+CollapseWhitespaceFilter::Boundary CollapseWhitespaceFilter::Neighbour(
+    const Document& doc, NodeId id, const InlineLevelRules& rules, bool forward) {
+  std::vector<int8_t>& memo = forward ? after_ : before_;
+  if (memo.size() < doc.node_count()) memo.resize(doc.node_count(), -1);
+  walked_.clear();
+  auto block = [&](NodeId k, Tag tag) {
+    const uint8_t kinds = Kinds(doc, k, rules);
+    if (kinds & InlineLevelRules::kInline) return kInlineContent;
+    if (kinds & (InlineLevelRules::kOutOfFlow | InlineLevelRules::kHidden))
+      return kMaybeOutOfFlowBlock;
+    return DefaultBlock(tag) ? kInFlowBlock : kInlineContent;
+  };
+  // A <br> ends its line; one that CSS may restyle or decorate is inline content.
+  auto line_break = [&](NodeId k) {
+    return Kinds(doc, k, rules) == 0 ? kLineBreak : kInlineContent;
+  };
+  NodeId k = id;
+  int8_t result = -1;
+  while (result < 0) {
+    k = forward ? doc.next_sibling(k) : doc.prev_sibling(k);
+    if (k == kNoNode) {
+      result = kParentEdge;
+      break;
+    }
+    if (memo[k] >= 0) {
+      result = memo[k];
+      break;
+    }
+    walked_.push_back(k);
+    const Node& n = doc.node(k);
+    switch (n.type) {
+      case NodeType::kComment:
+      case NodeType::kBogusComment:
+        continue;
+      case NodeType::kText:
+        if ((n.flags & kInRawText) || !AllWs(doc.RawText(k))) result = kInlineContent;
+        continue;
+      case NodeType::kElement:
+        if (n.ns != Namespace::kHtml) result = kInlineContent;
+        else if (n.tag == Tag::kBr) result = line_break(k);
+        else if (!DefaultNone(n.tag) || (Kinds(doc, k, rules) & InlineLevelRules::kInline))
+          result = DefaultBlock(n.tag) ? block(k, n.tag) : kInlineContent;
+        continue;
+      case NodeType::kEndTag:
+        // </body>, </html>: nothing. </br> and a stray </p> make a <br> and an empty <p>.
+        if (n.tag == Tag::kBr) result = line_break(k);
+        else if (n.tag == Tag::kP) result = block(k, n.tag);
+        continue;
+      default:
+        result = kInlineContent;
+        continue;
+    }
+  }
+  // What lies beyond each node walked past, seen from the same side.
+  for (NodeId w : walked_) memo[w] = result;
+  return static_cast<Boundary>(result);
+}
+
+// Whitespace-only text `id` renders nothing when a block container holds it and it sits at the
+// start or the end of a line box, where CSS removes collapsible spaces: between block-level
+// boxes (or a block's start or end) on both sides — no line box holds it then — or, with
+// inline content on the other side, after an in-flow block, a <br> or at the block's start,
+// or before an in-flow block, a <br> or at the block's end. A block's own edge counts only
+// when nothing may be generated there (::before/::after content, a list marker: <li> always);
+// a block sibling only when no CSS may float it, position it out of the flow or hide it, and
+// it has no `hidden` attribute (then the line goes on past it). A <button> (inline-block: its content has lines of its own) counts as a
+// block container unless CSS may give it another display.
+bool CollapseWhitespaceFilter::AtLineEdge(const Document& doc, NodeId id,
+                                          const InlineLevelRules& rules) {
   NodeId parent = doc.parent(id);
   if (parent == kNoNode || doc.type(parent) != NodeType::kElement) return false;
   const Node& p = doc.node(parent);
-  if (p.ns != Namespace::kHtml || !DefaultBlock(p.tag) || HasProperty(p.tag, kPreformatted) ||
-      MayBeInline(doc, parent, rules))
+  if (p.ns != Namespace::kHtml || !(DefaultBlock(p.tag) || p.tag == Tag::kButton) ||
+      HasProperty(p.tag, kPreformatted))
     return false;
-  // Each way: past unrendered siblings to the first rendered one. No step limit (a limit would
-  // make the pass depend on how much whitespace an earlier pass left: not idempotent); instead
-  // every node walked past remembers the answer, so a run of siblings costs one walk.
-  auto boundary = [&](bool forward) {
-    std::vector<int8_t>& memo = forward ? after_ : before_;
-    if (memo.size() < doc.node_count()) memo.resize(doc.node_count(), -1);
-    walked_.clear();
-    NodeId k = id;
-    int8_t result = -1;
-    while (result < 0) {
-      k = forward ? doc.next_sibling(k) : doc.prev_sibling(k);
-      if (k == kNoNode) {
-        result = 1;  // the parent block's start or end
-        break;
-      }
-      if (memo[k] >= 0) {
-        result = memo[k];
-        break;
-      }
-      walked_.push_back(k);
-      const Node& n = doc.node(k);
-      switch (n.type) {
-        case NodeType::kComment:
-        case NodeType::kBogusComment:
-          continue;
-        case NodeType::kText:
-          if ((n.flags & kInRawText) || !AllWs(doc.RawText(k))) result = 0;
-          continue;
-        case NodeType::kElement:
-          if (n.ns != Namespace::kHtml || MayBeInline(doc, k, rules)) result = 0;
-          else if (!DefaultNone(n.tag)) result = DefaultBlock(n.tag) ? 1 : 0;
-          continue;
-        case NodeType::kEndTag:
-          // </body>, </html>: nothing. </br> and a stray </p> make a <br> and an empty <p>.
-          if (n.tag == Tag::kBr) result = 0;
-          else if (n.tag == Tag::kP) result = MayBeInline(doc, k, rules) ? 0 : 1;
-          continue;
-        default:
-          result = 0;
-          continue;
-      }
-    }
-    // What lies beyond each node walked past, seen from the same side.
-    for (NodeId w : walked_) memo[w] = result;
-    return result == 1;
+  const uint8_t parent_kinds = Kinds(doc, parent, rules);
+  if (parent_kinds & InlineLevelRules::kInline) return false;
+  const Boundary before = Neighbour(doc, id, rules, false);
+  const Boundary after = Neighbour(doc, id, rules, true);
+  if (before != kInlineContent && after != kInlineContent) return true;
+  const bool plain_edges = !(parent_kinds & InlineLevelRules::kDecorated) && p.tag != Tag::kLi;
+  auto line_edge = [&](Boundary b) {
+    return b == kInFlowBlock || b == kLineBreak || (b == kParentEdge && plain_edges);
   };
-  return boundary(false) && boundary(true);
+  return line_edge(before) || line_edge(after);
 }
 
 // SVG elements whose text content renders or is read (text and its children, accessible
@@ -358,6 +414,8 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
   const InlineLevelRules rules = PageRules(ctx, doc);
   before_.assign(doc.node_count(), -1);
   after_.assign(doc.node_count(), -1);
+  kinds_memo_.assign(doc.node_count(), -1);
+  descendant_memo_.assign(doc.node_count(), -1);
   int preserve = 0;  // open ancestors that keep whitespace
   int svg_text = 0;  // open SVG ancestors whose text may render (SvgKeepsText)
   bool body_started = false;
@@ -384,7 +442,7 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
       std::string_view raw = doc.RawText(id);
       bool ws = AllWs(raw);
       if (ws && ((svg_text == 0 && doc.node(doc.parent(id)).ns == Namespace::kSvg) ||
-                 DroppableWhitespace(doc, id, body_started) || BetweenBlocks(doc, id, rules))) {
+                 DroppableWhitespace(doc, id, body_started) || AtLineEdge(doc, id, rules))) {
         drop = id;
       } else if (Collapse(raw, &scratch_)) {
         doc.SetRawText(id, scratch_);

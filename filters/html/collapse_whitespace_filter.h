@@ -42,11 +42,13 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   static bool PreservesWhitespace(const Document& doc, NodeId id);
   // Whether whitespace-only text under SVG element `id` may render or be read.
   static bool SvgKeepsText(const Document& doc, NodeId id);
-  // Block-level whitespace (see BetweenBlocks in the .cc) and what the page's CSS says.
+  // Whitespace at a line's edge (see AtLineEdge in the .cc) and what the page's CSS says.
   InlineLevelRules PageRules(FilterContext& ctx, const Document& doc);
-  static bool MayBeInline(const Document& doc, NodeId id, const InlineLevelRules& rules);
-  static bool UnderInlineContext(const Document& doc, NodeId id, const InlineLevelRules& rules);
-  bool BetweenBlocks(const Document& doc, NodeId id, const InlineLevelRules& rules);
+  uint8_t Kinds(const Document& doc, NodeId id, const InlineLevelRules& rules);
+  static uint8_t UnderKinds(const Document& doc, NodeId a, const InlineLevelRules& rules,
+                            bool child);
+  uint8_t DescendantKinds(const Document& doc, NodeId a, const InlineLevelRules& rules);
+  bool AtLineEdge(const Document& doc, NodeId id, const InlineLevelRules& rules);
   // Trims the whitespace at both ends of every JS/JSON <script> text.
   static void TrimScripts(FilterContext& ctx, Document& doc);
   // Whether a whitespace-only text node at `id` is not rendered and may be dropped.
@@ -66,9 +68,20 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   // nullopt while the sheet's imports are being read (a cycle finds it so).
   std::unordered_map<const Resource*, std::optional<InlineLevelRules>> sheet_cache_;
   const Site* sheet_cache_site_ = nullptr;
-  // BetweenBlocks per document: for each node, what the first rendered sibling before / after
-  // it is (-1 unknown, 0 not a block boundary, 1 a block or the parent's edge).
+  // What the first rendered sibling before / after a whitespace-only text is.
+  enum Boundary : int8_t {
+    kInlineContent = 0,        // text, an inline-level element: the line goes on
+    kParentEdge = 1,           // nothing: the parent's start or end
+    kInFlowBlock = 2,          // a block-level element no CSS may float or position
+    kMaybeOutOfFlowBlock = 3,  // a block-level element CSS may take out of the flow or hide
+    kLineBreak = 4,            // a <br> no CSS restyles
+  };
+  Boundary Neighbour(const Document& doc, NodeId id, const InlineLevelRules& rules, bool forward);
+  // Neighbour per document: for each node, the Boundary beyond it (-1 unknown).
   std::vector<int8_t> before_, after_;
+  // Kinds and DescendantKinds per document (-1 unknown).
+  std::vector<int8_t> kinds_memo_, descendant_memo_;
+  std::vector<NodeId> ancestors_;  // DescendantKinds' walk (Neighbour's is walked_)
   std::vector<NodeId> walked_;
 };
 

@@ -214,9 +214,10 @@ bool GumboTagIs(const GumboNode* n, bool (*pred)(GumboTag)) {
          pred(n->v.element.tag);
 }
 
-// Item i (whitespace) has, each way, only comments, display:none elements and whitespace
-// before a block-level element or the parent's edge.
-bool BetweenBlocks(const std::vector<Item>& items, size_t i) {
+// Item i (whitespace) has, one way or the other, only comments, display:none elements and
+// whitespace before a block-level element, a <br> or the parent's edge: it sits at the start or
+// the end of a line (or between blocks), where CSS removes it.
+bool AtLineEdge(const std::vector<Item>& items, size_t i) {
   for (int dir : {-1, 1}) {
     size_t k = i + dir;  // past index 0 wraps to a huge value: the parent's start
     while (k < items.size()) {
@@ -226,9 +227,11 @@ bool BetweenBlocks(const std::vector<Item>& items, size_t i) {
         break;
       k += dir;
     }
-    if (k < items.size() && !GumboTagIs(items[k].node, GumboDefaultBlock)) return false;
+    if (k >= items.size() || GumboTagIs(items[k].node, GumboDefaultBlock) ||
+        GumboTagIs(items[k].node, [](GumboTag t) { return t == GUMBO_TAG_BR; }))
+      return true;
   }
-  return true;
+  return false;
 }
 
 // `svg_ws`: the parent is an SVG element outside any SvgKeepsText one, where whitespace-only
@@ -254,12 +257,13 @@ void Normalize(const GumboNode* parent, const GumboVector& kids, const DomCompar
   if (!o.collapse_whitespace || preserve) return;
   std::vector<Item> kept;
   kept.reserve(out->size());
-  const bool block_parent = GumboTagIs(parent, GumboDefaultBlock);
+  const bool block_parent =
+      GumboTagIs(parent, [](GumboTag t) { return GumboDefaultBlock(t) || t == GUMBO_TAG_BUTTON; });
   for (size_t i = 0; i < out->size(); ++i) {
     Item& it = (*out)[i];
     if (IsTextLike(it.node)) {
       if (AllWs(it.text) &&
-          (svg_ws || WsDroppableParent(parent) || (block_parent && BetweenBlocks(*out, i))))
+          (svg_ws || WsDroppableParent(parent) || (block_parent && AtLineEdge(*out, i))))
         continue;
       it.text = CollapseWs(it.text);
     }

@@ -7,8 +7,10 @@
 //   html-collapse-whitespace  text outside whitespace-preserving elements compared with runs of
 //                             whitespace as one space; whitespace-only text may disappear where
 //                             the filter drops it (children of html/head/table/tbody/thead/
-//                             tfoot/tr/colgroup/select/datalist/optgroup, and between UA
-//                             block-level elements, judged by tag alone, and children of SVG
+//                             tfoot/tr/colgroup/select/datalist/optgroup; inside a UA block
+//                             element or a button, next to a UA block element, a <br> or the
+//                             parent's edge on either side, judged by tag alone; and children
+//                             of SVG
 //                             elements outside text/title/desc/style/script/metadata/
 //                             foreignObject); a JS/JSON script's
 //                             text may lose the whitespace at its ends

@@ -70,11 +70,11 @@ size_t FindTopLevel(std::string_view s, size_t i, std::string_view stops) {
   return s.size();
 }
 
-// display values that make a block-level box (or none): anything else may be inline-level.
-bool BlockLevelDisplay(std::string_view value) {
+// A declaration's value, lowercased, without `!important` and with single spaces.
+std::string NormalizedValue(std::string_view value) {
   std::string v = Lower(Trim(value));
   if (size_t bang = v.find('!'); bang != std::string::npos) v = std::string(Trim(v.substr(0, bang)));
-  std::string norm;  // single spaces
+  std::string norm;
   for (char c : v) {
     if (IsWs(c)) {
       if (!norm.empty() && norm.back() != ' ') norm.push_back(' ');
@@ -82,6 +82,12 @@ bool BlockLevelDisplay(std::string_view value) {
       norm.push_back(c);
     }
   }
+  return norm;
+}
+
+// display values that make a block-level box (or none): anything else may be inline-level.
+bool BlockLevelDisplay(std::string_view value) {
+  const std::string norm = NormalizedValue(value);
   static const char* const kBlock[] = {
       "none", "block", "flex", "grid", "table", "list-item", "flow-root", "table-row-group",
       "table-header-group", "table-footer-group", "table-row", "table-cell", "table-column-group",
@@ -92,12 +98,31 @@ bool BlockLevelDisplay(std::string_view value) {
   return std::find(std::begin(kBlock), std::end(kBlock), norm) != std::end(kBlock);
 }
 
-// Whether a declaration ("display: inline-block") sets an inline-level display.
-bool InlineDisplayDeclaration(std::string_view decl) {
+// What a declaration ("display: inline-block", "float: left") may do to the box of the element
+// it applies to; with `generated`, to its ::before/::after (only `content` counts there: a
+// pseudo-element's own display does not change the element's box).
+uint8_t DeclarationKind(std::string_view decl, bool generated) {
   size_t colon = decl.find(':');
-  if (colon == std::string_view::npos) return false;
-  if (Lower(Trim(decl.substr(0, colon))) != "display") return false;
-  return !BlockLevelDisplay(decl.substr(colon + 1));
+  if (colon == std::string_view::npos) return 0;
+  const std::string name = Lower(Trim(decl.substr(0, colon)));
+  const std::string_view value = decl.substr(colon + 1);
+  if (generated) {
+    if (name != "content") return 0;
+    const std::string v = NormalizedValue(value);
+    return v == "none" || v == "normal" ? 0 : InlineLevelRules::kDecorated;
+  }
+  if (name == "display") {
+    if (!BlockLevelDisplay(value)) return InlineLevelRules::kInline;
+    const std::string v = NormalizedValue(value);
+    if (v == "none") return InlineLevelRules::kHidden;
+    return v.find("list-item") != std::string::npos ? InlineLevelRules::kDecorated : 0;
+  }
+  if (name == "float") return NormalizedValue(value) == "none" ? 0 : InlineLevelRules::kOutOfFlow;
+  if (name == "position") {
+    const std::string v = NormalizedValue(value);
+    return v == "static" || v == "relative" || v == "sticky" ? 0 : InlineLevelRules::kOutOfFlow;
+  }
+  return 0;
 }
 
 // The URL of an `@import` statement (`@import url(a.css) screen`, `@import "a.css"`), empty
@@ -134,19 +159,19 @@ size_t LastCompoundStart(std::string_view sel) {
 
 }  // namespace
 
-bool InlineLevelRules::DeclarationsMayBeInline(std::string_view declarations) {
+uint8_t InlineLevelRules::DeclarationKinds(std::string_view declarations) {
   std::string css = StripComments(declarations);
   std::string_view s = css;
+  uint8_t kinds = 0;
   for (size_t i = 0; i <= s.size();) {
     size_t j = FindTopLevel(s, i, ";");
-    if (InlineDisplayDeclaration(s.substr(i, j - i))) return true;
+    kinds |= DeclarationKind(s.substr(i, j - i), false);
     i = j + 1;
   }
-  return false;
+  return kinds;
 }
 
-bool InlineLevelRules::ParseCompound(std::string_view comp, Compound* out,
-                                     bool* pseudo_element) {
+bool InlineLevelRules::ParseCompound(std::string_view comp, Compound* out, Pseudo* pseudo) {
   for (size_t k = 0; k < comp.size();) {
     char c = comp[k];
     if (k == 0 && (IsIdent(c) || c == '*')) {
@@ -166,16 +191,16 @@ bool InlineLevelRules::ParseCompound(std::string_view comp, Compound* out,
       k = FindTopLevel(comp, k + 1, "]") + 1;  // past the ']' that closes this '['
     } else if (c == ':') {
       size_t e = k + 1;
-      if (e < comp.size() && comp[e] == ':') {
-        *pseudo_element = true;
-        ++e;
-      }
+      const bool double_colon = e < comp.size() && comp[e] == ':';
+      if (double_colon) ++e;
       size_t name_begin = e;
       while (e < comp.size() && IsIdent(comp[e])) ++e;
       std::string name = Lower(comp.substr(name_begin, e - name_begin));
-      if (name == "before" || name == "after" || name == "first-line" ||
-          name == "first-letter" || name == "marker" || name == "placeholder")
-        *pseudo_element = true;
+      if (name == "before" || name == "after")
+        *pseudo = Pseudo::kBeforeAfter;
+      else if (double_colon || name == "first-line" || name == "first-letter" ||
+               name == "marker" || name == "placeholder")
+        *pseudo = Pseudo::kOther;
       if (e < comp.size() && comp[e] == '(') {
         size_t close = FindTopLevel(comp, e + 1, ")");
         e = close + 1;  // past the ')' that closes this '('
@@ -192,7 +217,7 @@ bool InlineLevelRules::ParseCompound(std::string_view comp, Compound* out,
 // compound before that combinator as the context of a rule for any element. False when the
 // combinator is `+` or `~` (a sibling's context is not an ancestor) or that compound names no
 // type, class or id.
-bool InlineLevelRules::AddUnder(std::string_view before) {
+bool InlineLevelRules::AddUnder(std::string_view before, uint8_t kinds) {
   size_t end = before.size();
   bool child = false;
   while (end > 0) {
@@ -206,24 +231,25 @@ bool InlineLevelRules::AddUnder(std::string_view before) {
   std::string_view rest = before.substr(0, end);
   const size_t start = LastCompoundStart(rest);
   Under under{{}, child};
-  bool pseudo_element = false;
-  if (!ParseCompound(Trim(rest.substr(start)), &under.context, &pseudo_element) ||
-      pseudo_element)
+  Pseudo pseudo = Pseudo::kNone;
+  if (!ParseCompound(Trim(rest.substr(start)), &under.context, &pseudo) || pseudo != Pseudo::kNone)
     return false;
   const Compound& c = under.context;
   if (c.type.empty() && c.classes.empty() && c.id.empty()) return false;
+  under.context.kinds = kinds;
   under_.push_back(std::move(under));
   return true;
 }
 
-void InlineLevelRules::AddSelectorList(std::string_view selectors) {
+void InlineLevelRules::AddSelectorList(std::string_view selectors, uint8_t element,
+                                       uint8_t generated) {
   if (selectors.find('\\') != std::string_view::npos ||
       selectors.find('&') != std::string_view::npos ||
       selectors.find('|') != std::string_view::npos) {
-    anything_ = true;
+    anything_ |= element | generated;
     return;
   }
-  for (size_t i = 0; i <= selectors.size() && !anything_;) {
+  for (size_t i = 0; i <= selectors.size();) {
     size_t j = FindTopLevel(selectors, i, ",");
     std::string_view sel = Trim(selectors.substr(i, j - i));
     i = j + 1;
@@ -232,18 +258,17 @@ void InlineLevelRules::AddSelectorList(std::string_view selectors) {
     const size_t start = LastCompoundStart(sel);
     std::string_view comp = Trim(sel.substr(start));
     Compound out;
-    bool pseudo_element = false;
-    if (!ParseCompound(comp, &out, &pseudo_element)) {
-      anything_ = true;
+    Pseudo pseudo = Pseudo::kNone;
+    if (!ParseCompound(comp, &out, &pseudo)) {
+      anything_ |= element | generated;
       return;
     }
-    if (pseudo_element) continue;  // styles a pseudo-element's box, not the element's
+    // A pseudo-element's own box: only ::before/::after content is the element's concern.
+    out.kinds = pseudo == Pseudo::kNone ? element : pseudo == Pseudo::kBeforeAfter ? generated : 0;
+    if (out.kinds == 0 || (anything_ & out.kinds) == out.kinds) continue;
     if (out.type.empty() && out.classes.empty() && out.id.empty()) {
       // "*", ":hover": any element, unless a parent or ancestor compound narrows it.
-      if (!AddUnder(sel.substr(0, start))) {
-        anything_ = true;
-        return;
-      }
+      if (!AddUnder(sel.substr(0, start), out.kinds)) anything_ |= out.kinds;
       continue;
     }
     (out.type.empty() ? untyped_ : typed_).push_back(std::move(out));
@@ -251,7 +276,7 @@ void InlineLevelRules::AddSelectorList(std::string_view selectors) {
 }
 
 void InlineLevelRules::AddStylesheet(std::string_view css_in, const ImportReader& read_import) {
-  if (anything_) return;
+  if (anything_ == kAll) return;
   const std::string css = StripComments(css_in);
   const std::string_view s = css;
   enum class Block { kRules, kStyle, kSkip, kKeyframes };
@@ -260,7 +285,7 @@ void InlineLevelRules::AddStylesheet(std::string_view css_in, const ImportReader
     std::string_view selectors;  // kStyle
   };
   std::vector<Open> stack{{Block::kRules, {}}};
-  for (size_t i = 0; i < s.size() && !anything_;) {
+  for (size_t i = 0; i < s.size() && anything_ != kAll;) {
     size_t j = FindTopLevel(s, i, "{;}");
     std::string_view item = Trim(s.substr(i, j - i));
     const char stop = j < s.size() ? s[j] : '}';
@@ -293,10 +318,13 @@ void InlineLevelRules::AddStylesheet(std::string_view css_in, const ImportReader
       // A statement or a declaration, ended by ';' or by the '}' of its block.
       if (in == Block::kRules && item.size() >= 7 && Lower(item.substr(0, 7)) == "@import")
         AddImport(ImportUrl(item), read_import);
-      else if (in == Block::kStyle && InlineDisplayDeclaration(item))
-        AddSelectorList(stack.back().selectors);
-      else if (in == Block::kKeyframes && InlineDisplayDeclaration(item))
-        anything_ = true;  // an animation may switch display
+      else if (in == Block::kStyle) {
+        const uint8_t element = DeclarationKind(item, false);
+        const uint8_t generated = DeclarationKind(item, true);
+        if (element | generated) AddSelectorList(stack.back().selectors, element, generated);
+      } else if (in == Block::kKeyframes) {
+        anything_ |= DeclarationKind(item, false);  // an animation may switch display, float
+      }
       if (stop == '}') {
         if (stack.size() > 1) stack.pop_back();  // a stray top-level '}' is ignored
       }
@@ -308,22 +336,25 @@ void InlineLevelRules::AddStylesheet(std::string_view css_in, const ImportReader
 void InlineLevelRules::AddImport(std::string_view url, const ImportReader& read_import) {
   const InlineLevelRules* imported = url.empty() || !read_import ? nullptr : read_import(url);
   if (imported) Merge(*imported);
-  else anything_ = true;  // a sheet we cannot read may make anything inline
+  else anything_ = kAll;  // a sheet we cannot read may do anything
 }
 
 void InlineLevelRules::Merge(const InlineLevelRules& other) {
-  anything_ = anything_ || other.anything_;
-  if (anything_) return;
+  anything_ |= other.anything_;
+  if (anything_ == kAll) return;
   typed_.insert(typed_.end(), other.typed_.begin(), other.typed_.end());
   untyped_.insert(untyped_.end(), other.untyped_.begin(), other.untyped_.end());
   under_.insert(under_.end(), other.under_.begin(), other.under_.end());
 }
 
-bool InlineLevelRules::MayMakeInlineUnder(std::string_view tag, std::string_view class_attr,
-                                          std::string_view id, bool parent) const {
+uint8_t InlineLevelRules::KindsUnder(std::string_view tag, std::string_view class_attr,
+                                     std::string_view id, bool parent) const {
+  uint8_t kinds = 0;
   for (const Under& u : under_)
-    if ((parent || !u.child_only) && Matches(u.context, tag, class_attr, id)) return true;
-  return false;
+    if ((parent || !u.child_only) && (u.context.kinds & ~kinds) &&
+        Matches(u.context, tag, class_attr, id))
+      kinds |= u.context.kinds;
+  return kinds;
 }
 
 bool InlineLevelRules::Matches(const Compound& c, std::string_view tag,
@@ -344,15 +375,15 @@ bool InlineLevelRules::Matches(const Compound& c, std::string_view tag,
   return true;
 }
 
-bool InlineLevelRules::MayBeInline(std::string_view tag, std::string_view class_attr,
-                                   std::string_view id) const {
-  if (anything_) return true;
+uint8_t InlineLevelRules::Kinds(std::string_view tag, std::string_view class_attr,
+                                std::string_view id) const {
+  uint8_t kinds = anything_;
   for (const Compound& c : typed_)
-    if (Matches(c, tag, class_attr, id)) return true;
-  if (class_attr.empty() && id.empty()) return false;  // untyped subjects need one of them
+    if ((c.kinds & ~kinds) && Matches(c, tag, class_attr, id)) kinds |= c.kinds;
+  if (class_attr.empty() && id.empty()) return kinds;  // untyped subjects need one of them
   for (const Compound& c : untyped_)
-    if (Matches(c, tag, class_attr, id)) return true;
-  return false;
+    if ((c.kinds & ~kinds) && Matches(c, tag, class_attr, id)) kinds |= c.kinds;
+  return kinds;
 }
 
 }  // namespace pagebake::html

@@ -67,6 +67,63 @@ TEST_CASE("InlineLevelRules", "[collapse-whitespace]") {
   }
 }
 
+// The other Kinds: out of the flow (float, position) and generated content at the edges.
+struct KindRow {
+  const char* name;
+  const char* css;
+  const char* tag;
+  const char* cls;
+  uint8_t kinds;
+};
+constexpr uint8_t kIn = InlineLevelRules::kInline, kOut = InlineLevelRules::kOutOfFlow,
+                  kDec = InlineLevelRules::kDecorated;
+
+const KindRow kKindRows[] = {
+    {"float", ".f{float:left}", "div", "f", kOut},
+    {"float none", "div{float:none}", "div", "", 0},
+    {"float !important", "div{float : RIGHT !important}", "div", "", kOut},
+    {"position absolute", "div{position:absolute}", "div", "", kOut},
+    {"position fixed", ".x{position:fixed}", "p", "x", kOut},
+    {"position relative, sticky, static stay in flow",
+     "div{position:relative}p{position:sticky}ul{position:static}", "div", "", 0},
+    {"position from a variable", "div{position:var(--p)}", "div", "", kOut},
+    {"::before content", "figure::before{content:'x'}", "figure", "", kDec},
+    {"legacy :after content", ".a:after{content:\"\"}", "div", "a", kDec},
+    {"::before content none or normal", "p::before{content:none}p::after{content:normal}", "p",
+     "", 0},
+    {"::before other declarations", "p::before{color:red;display:block;float:left}", "p", "", 0},
+    {"::marker, ::first-line: not generated content", "li::marker{content:'-'}p::first-line{content:'x'}",
+     "li", "", 0},
+    {"display list-item: a marker", "div{display:list-item}", "div", "", kDec},
+    {"display none hides", ".h{display:none!important}", "div", "h", InlineLevelRules::kHidden},
+    {"display block does not", "div{display:block}", "div", "", 0},
+    {"universal ::before: every element", "*::before{content:'x'}", "p", "", kDec},
+    {"universal ::after under a class", ".menu > *::after{content:'|'}", "p", "", 0},
+    {"several kinds", "div{display:inline-block;float:left}div::after{content:''}", "div", "",
+     kIn | kOut | kDec},
+    {"unreadable selector: only its kinds", ".a\\:b{float:left}", "p", "", kOut},
+    {"keyframes switching float", "@keyframes k{to{float:left}}", "p", "", kOut},
+};
+
+TEST_CASE("InlineLevelRules: out of flow and generated content", "[collapse-whitespace]") {
+  for (const KindRow& row : kKindRows) {
+    DYNAMIC_SECTION(row.name) {
+      InlineLevelRules rules;
+      rules.AddStylesheet(row.css);
+      CHECK(int(rules.Kinds(row.tag, row.cls, "")) == int(row.kinds));
+    }
+  }
+  CHECK(int(InlineLevelRules::DeclarationKinds("float:left;display:inline")) == (kIn | kOut));
+  CHECK(int(InlineLevelRules::DeclarationKinds("position:relative;display:list-item")) == kDec);
+  InlineLevelRules under;
+  under.AddStylesheet(".menu > *::after{content:'|'}");
+  CHECK(int(under.KindsUnder("ul", "menu", "", true)) == kDec);
+  CHECK(int(under.KindsUnder("ul", "menu", "", false)) == 0);
+  InlineLevelRules unknown;
+  unknown.SetUnknown();
+  CHECK(int(unknown.Kinds("p", "", "")) == InlineLevelRules::kAll);
+}
+
 TEST_CASE("InlineLevelRules: style attributes, unknown sheets, merging", "[collapse-whitespace]") {
   CHECK(InlineLevelRules::DeclarationsMayBeInline("color:red; display : inline-block"));
   CHECK_FALSE(InlineLevelRules::DeclarationsMayBeInline("display:block;color:red"));
