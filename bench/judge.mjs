@@ -145,11 +145,14 @@ function flatten(doc) {
 }
 
 // Whitespace as the CSS white-space:normal model renders it: each run is one SPACE; a SPACE
-// touching a block boundary vanishes; spaces separated only by inline tags merge, and float before
+// touching a block boundary or a <br> vanishes; spaces separated only by inline tags merge, and float before
 // those tags.
 function canonicalWhitespace(toks) {
   const seq = [];
-  const isBlockTok = (t) => (t.k === 'open' || t.k === 'close') && (BLOCK.has(t.tag) || t.tag === '!doctype');
+  // A <br> ends its line: spaces before it are at a line's end, spaces after it at the next
+  // line's start, and CSS removes both, as at a block boundary.
+  const isBlockTok = (t) => (t.k === 'open' || t.k === 'close') &&
+    (BLOCK.has(t.tag) || t.tag === '!doctype' || t.tag === 'br');
   for (const t of toks) {
     if (t.k === 'text' && !t.pre) {
       const parts = t.s.split(/([ \t\n\f\r]+)/);
