@@ -350,6 +350,15 @@ bool CollapseWhitespaceFilter::SvgKeepsText(const Document& doc, NodeId id) {
   return false;
 }
 
+// PreservesWhitespace, or a page sheet may set white-space: pre* on element `id` (inherited: the
+// caller counts open elements).
+bool CollapseWhitespaceFilter::KeepsWhitespace(const Document& doc, NodeId id,
+                                               const InlineLevelRules& rules) {
+  if (PreservesWhitespace(doc, id)) return true;
+  return doc.type(id) == NodeType::kElement && rules.Mentions(InlineLevelRules::kPre) &&
+         (Kinds(doc, id, rules) & InlineLevelRules::kPre);
+}
+
 bool CollapseWhitespaceFilter::PreservesWhitespace(const Document& doc, NodeId id) {
   const Node& n = doc.node(id);
   if (n.type != NodeType::kElement) return false;
@@ -432,7 +441,7 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
         ++ctx.counters().rewrites;
       }
       if (n.first_child != kNoNode) {
-        if (PreservesWhitespace(doc, id)) ++preserve;
+        if (KeepsWhitespace(doc, id, rules)) ++preserve;
         if (SvgKeepsText(doc, id)) ++svg_text;
         if (doc.IsHtml(id, Tag::kHead)) ++in_head;
         id = n.first_child;
@@ -466,7 +475,7 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
         id = kNoNode;
         break;
       }
-      if (PreservesWhitespace(doc, id)) --preserve;
+      if (KeepsWhitespace(doc, id, rules)) --preserve;
       if (SvgKeepsText(doc, id)) --svg_text;
       if (doc.IsHtml(id, Tag::kHead)) --in_head;
     }

@@ -15,10 +15,11 @@
 // between attributes and before '>'. The whitespace at both ends of a classic, module or JSON
 // <script>'s text goes (its parser skips it; kept before a leading "-->", an HTML-like comment
 // only at line start). Never inside pre/textarea/listing/plaintext/xmp/script/style/code,
-// elements with xml:space=preserve or a `white-space: pre*|break-spaces` style attribute, or
-// raw text. Unsafe when a stylesheet sets `white-space: pre*` on other elements, when a script
-// adds at runtime a class that makes a block element inline-level, or when scripts read
-// whitespace in text nodes. Id html-collapse-whitespace, risk low.
+// elements with xml:space=preserve or a `white-space: pre*|break-spaces` style attribute or
+// page CSS rule (and their descendants), or raw text. Unsafe when a stylesheet the build cannot
+// read (remote) sets `white-space: pre*` on other elements, when a script adds at runtime a
+// class that changes an element's display, float, position or white-space, or when scripts
+// read whitespace in text nodes. Id html-collapse-whitespace, risk low.
 #ifndef PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 #define PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 
@@ -40,6 +41,7 @@ class CollapseWhitespaceFilter : public HtmlFilter {
 
   // Whether whitespace inside element `id` must be kept as written.
   static bool PreservesWhitespace(const Document& doc, NodeId id);
+  bool KeepsWhitespace(const Document& doc, NodeId id, const InlineLevelRules& rules);
   // Whether whitespace-only text under SVG element `id` may render or be read.
   static bool SvgKeepsText(const Document& doc, NodeId id);
   // Whitespace at a line's edge (see AtLineEdge in the .cc) and what the page's CSS says.

@@ -118,6 +118,15 @@ uint8_t DeclarationKind(std::string_view decl, bool generated) {
     return v.find("list-item") != std::string::npos ? InlineLevelRules::kDecorated : 0;
   }
   if (name == "float") return NormalizedValue(value) == "none" ? 0 : InlineLevelRules::kOutOfFlow;
+  if (name == "white-space") {
+    const std::string v = NormalizedValue(value);
+    return v.find("pre") != std::string::npos || v.find("break-spaces") != std::string::npos ||
+                   v.find("var(") != std::string::npos || v.find("preserve") != std::string::npos
+               ? InlineLevelRules::kPre
+               : 0;
+  }
+  if (name == "white-space-collapse")
+    return NormalizedValue(value) == "collapse" ? 0 : InlineLevelRules::kPre;
   if (name == "position") {
     const std::string v = NormalizedValue(value);
     return v == "static" || v == "relative" || v == "sticky" ? 0 : InlineLevelRules::kOutOfFlow;
@@ -247,6 +256,7 @@ void InlineLevelRules::AddSelectorList(std::string_view selectors, uint8_t eleme
       selectors.find('&') != std::string_view::npos ||
       selectors.find('|') != std::string_view::npos) {
     anything_ |= element | generated;
+    present_ |= element | generated;
     return;
   }
   for (size_t i = 0; i <= selectors.size();) {
@@ -261,10 +271,12 @@ void InlineLevelRules::AddSelectorList(std::string_view selectors, uint8_t eleme
     Pseudo pseudo = Pseudo::kNone;
     if (!ParseCompound(comp, &out, &pseudo)) {
       anything_ |= element | generated;
+      present_ |= element | generated;
       return;
     }
     // A pseudo-element's own box: only ::before/::after content is the element's concern.
     out.kinds = pseudo == Pseudo::kNone ? element : pseudo == Pseudo::kBeforeAfter ? generated : 0;
+    present_ |= out.kinds;
     if (out.kinds == 0 || (anything_ & out.kinds) == out.kinds) continue;
     if (out.type.empty() && out.classes.empty() && out.id.empty()) {
       // "*", ":hover": any element, unless a parent or ancestor compound narrows it.
@@ -324,6 +336,7 @@ void InlineLevelRules::AddStylesheet(std::string_view css_in, const ImportReader
         if (element | generated) AddSelectorList(stack.back().selectors, element, generated);
       } else if (in == Block::kKeyframes) {
         anything_ |= DeclarationKind(item, false);  // an animation may switch display, float
+        present_ |= anything_;
       }
       if (stop == '}') {
         if (stack.size() > 1) stack.pop_back();  // a stray top-level '}' is ignored
@@ -336,11 +349,12 @@ void InlineLevelRules::AddStylesheet(std::string_view css_in, const ImportReader
 void InlineLevelRules::AddImport(std::string_view url, const ImportReader& read_import) {
   const InlineLevelRules* imported = url.empty() || !read_import ? nullptr : read_import(url);
   if (imported) Merge(*imported);
-  else anything_ = kAll;  // a sheet we cannot read may do anything
+  else SetUnknown();  // a sheet we cannot read
 }
 
 void InlineLevelRules::Merge(const InlineLevelRules& other) {
   anything_ |= other.anything_;
+  present_ |= other.present_ | anything_;
   if (anything_ == kAll) return;
   typed_.insert(typed_.end(), other.typed_.begin(), other.typed_.end());
   untyped_.insert(untyped_.end(), other.untyped_.begin(), other.untyped_.end());

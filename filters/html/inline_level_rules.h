@@ -1,7 +1,8 @@
 // What a page's CSS may do to an element's box, as html-collapse-whitespace needs to know it:
 // make it inline-level (display: inline, inline-block, contents, a var() ...), take it out of
-// the flow (float, position: absolute/fixed), hide it (display: none), or give it generated
-// inline content at its edges (::before/::after with content, a list-item marker). The filter drops whitespace between
+// the flow (float, position: absolute/fixed), hide it (display: none), give it generated
+// inline content at its edges (::before/::after with content, a list-item marker), or keep its
+// whitespace (white-space: pre*, break-spaces). The filter drops whitespace between
 // block-level elements only where no stylesheet can turn them into inline boxes (between
 // inline-block menu items that whitespace is a visible gap), and whitespace at the start or end
 // of a line only where the block that starts or ends the line is certainly in the flow and no
@@ -10,7 +11,8 @@
 // A deliberately rough reading, always erring towards "may": for every rule whose declarations
 // set `display` to anything but a block-level value (block, flex, grid, table, list-item,
 // flow-root, table-*, none), `float` to anything but none, `position` to anything but static/
-// relative/sticky, or (for ::before/::after) `content` to anything but none/normal, the subject
+// relative/sticky, `white-space` to pre*/break-spaces (or `white-space-collapse` to anything but
+// collapse), or (for ::before/::after) `content` to anything but none/normal, the subject
 // compound of each selector (after the last combinator) is kept as type / classes / id with
 // what the rule may do; pseudo-classes, attribute selectors, media queries and the rest of the
 // selector are ignored (they only narrow what matches). A subject that names no type, class or
@@ -39,15 +41,24 @@ class InlineLevelRules {
     kOutOfFlow = 2,  // float, position: absolute/fixed
     kDecorated = 4,  // ::before/::after content, or a list-item marker
     kHidden = 8,     // display: none (the content around it then shares a line)
-    kAll = 15,
+    kPre = 16,       // white-space: pre, pre-wrap, pre-line, break-spaces (inherited)
+    kAll = 31,
+    // What a sheet that cannot be read is taken to possibly do: anything but kPre. Assuming
+    // it may set white-space: pre* on any element would keep every space of the page; the
+    // filter's risk statement names that assumption instead.
+    kUnknown = kAll & ~kPre,
   };
   // What an @import brings in: the rules of the sheet at `url` (as written, unquoted), or
   // nullptr when it cannot be read.
   using ImportReader = std::function<const InlineLevelRules*(std::string_view url)>;
   // Reads one stylesheet (or <style> text), and through `read_import` the sheets it imports.
   void AddStylesheet(std::string_view css, const ImportReader& read_import = {});
-  // Some CSS of the page could not be read (a remote or missing sheet): anything may happen.
-  void SetUnknown() { anything_ = kAll; }
+  // Some CSS of the page could not be read (a remote or missing sheet): anything may happen
+  // (kUnknown).
+  void SetUnknown() {
+    anything_ |= kUnknown;
+    present_ |= kUnknown;
+  }
   // Adds what another set (a sheet read once for many pages) says.
   void Merge(const InlineLevelRules& other);
 
@@ -56,6 +67,8 @@ class InlineLevelRules {
   bool MayBeInline(std::string_view tag, std::string_view class_attr, std::string_view id) const {
     return Kinds(tag, class_attr, id) & kInline;
   }
+  // Whether any rule read may do one of `kinds` to some element.
+  bool Mentions(uint8_t kinds) const { return present_ & kinds; }
   // Every Kind the rules read may give an element with this tag name, class and id.
   uint8_t Kinds(std::string_view tag, std::string_view class_attr, std::string_view id) const;
 
@@ -96,6 +109,7 @@ class InlineLevelRules {
   // Reads one compound selector into *out; false for something this reading does not know.
   static bool ParseCompound(std::string_view comp, Compound* out, Pseudo* pseudo);
   uint8_t anything_ = 0;  // Kinds any element may get
+  uint8_t present_ = 0;   // Kinds some element may get
   // Subjects with a type selector, and those without one (which then have a class or an id:
   // an element with neither skips them).
   std::vector<Compound> typed_, untyped_;

@@ -97,6 +97,10 @@ const KindRow kKindRows[] = {
     {"display list-item: a marker", "div{display:list-item}", "div", "", kDec},
     {"display none hides", ".h{display:none!important}", "div", "h", InlineLevelRules::kHidden},
     {"display block does not", "div{display:block}", "div", "", 0},
+    {"white-space pre-line", "pre-ish, .c{white-space:pre-line}", "p", "c", InlineLevelRules::kPre},
+    {"white-space nowrap", ".c{white-space:nowrap}", "p", "c", 0},
+    {"white-space-collapse", ".c{white-space-collapse:break-spaces}", "p", "c",
+     InlineLevelRules::kPre},
     {"universal ::before: every element", "*::before{content:'x'}", "p", "", kDec},
     {"universal ::after under a class", ".menu > *::after{content:'|'}", "p", "", 0},
     {"several kinds", "div{display:inline-block;float:left}div::after{content:''}", "div", "",
@@ -121,7 +125,8 @@ TEST_CASE("InlineLevelRules: out of flow and generated content", "[collapse-whit
   CHECK(int(under.KindsUnder("ul", "menu", "", false)) == 0);
   InlineLevelRules unknown;
   unknown.SetUnknown();
-  CHECK(int(unknown.Kinds("p", "", "")) == InlineLevelRules::kAll);
+  CHECK(int(unknown.Kinds("p", "", "")) == InlineLevelRules::kUnknown);
+  CHECK_FALSE(unknown.Mentions(InlineLevelRules::kPre));
 }
 
 TEST_CASE("InlineLevelRules: style attributes, unknown sheets, merging", "[collapse-whitespace]") {
