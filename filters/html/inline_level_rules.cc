@@ -284,6 +284,7 @@ void InlineLevelRules::AddSelectorList(std::string_view selectors, uint8_t eleme
       continue;
     }
     (out.type.empty() ? untyped_ : typed_).push_back(std::move(out));
+    index_.built = false;
   }
 }
 
@@ -358,6 +359,7 @@ void InlineLevelRules::Merge(const InlineLevelRules& other) {
   if (anything_ == kAll) return;
   typed_.insert(typed_.end(), other.typed_.begin(), other.typed_.end());
   untyped_.insert(untyped_.end(), other.untyped_.begin(), other.untyped_.end());
+  index_.built = false;
   under_.insert(under_.end(), other.under_.begin(), other.under_.end());
 }
 
@@ -389,14 +391,44 @@ bool InlineLevelRules::Matches(const Compound& c, std::string_view tag,
   return true;
 }
 
+void InlineLevelRules::BuildIndex() const {
+  index_ = Index{};
+  for (uint32_t i = 0; i < typed_.size(); ++i) index_.by_type[typed_[i].type].push_back(i);
+  for (uint32_t i = 0; i < untyped_.size(); ++i) {
+    const Compound& c = untyped_[i];
+    if (!c.classes.empty()) index_.by_class[c.classes.front()].push_back(i);
+    else index_.by_id[c.id].push_back(i);  // untyped subjects have a class or an id
+  }
+  index_.built = true;
+}
+
 uint8_t InlineLevelRules::Kinds(std::string_view tag, std::string_view class_attr,
                                 std::string_view id) const {
   uint8_t kinds = anything_;
-  for (const Compound& c : typed_)
-    if ((c.kinds & ~kinds) && Matches(c, tag, class_attr, id)) kinds |= c.kinds;
-  if (class_attr.empty() && id.empty()) return kinds;  // untyped subjects need one of them
-  for (const Compound& c : untyped_)
-    if ((c.kinds & ~kinds) && Matches(c, tag, class_attr, id)) kinds |= c.kinds;
+  if (typed_.empty() && untyped_.empty()) return kinds;
+  if (!index_.built) BuildIndex();
+  std::string key;
+  auto scan = [&](const std::unordered_map<std::string, std::vector<uint32_t>>& map,
+                  std::string_view k, const std::vector<Compound>& from) {
+    if (map.empty() || kinds == kAll) return;
+    key.assign(k);
+    auto it = map.find(key);
+    if (it == map.end()) return;
+    for (uint32_t i : it->second) {
+      const Compound& c = from[i];
+      if ((c.kinds & ~kinds) && Matches(c, tag, class_attr, id)) kinds |= c.kinds;
+    }
+  };
+  scan(index_.by_type, tag, typed_);
+  // Each class of the element, as written (a repeated class only scans its list twice).
+  for (size_t i = 0; i < class_attr.size();) {
+    while (i < class_attr.size() && IsWs(class_attr[i])) ++i;
+    size_t e = i;
+    while (e < class_attr.size() && !IsWs(class_attr[e])) ++e;
+    if (e > i) scan(index_.by_class, class_attr.substr(i, e - i), untyped_);
+    i = e;
+  }
+  if (!id.empty()) scan(index_.by_id, id, untyped_);
   return kinds;
 }
 

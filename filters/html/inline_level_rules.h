@@ -29,6 +29,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace pagebake::html {
@@ -113,6 +114,16 @@ class InlineLevelRules {
   // Subjects with a type selector, and those without one (which then have a class or an id:
   // an element with neither skips them).
   std::vector<Compound> typed_, untyped_;
+  // Kinds looks compounds up by the element's type, classes and id instead of trying them all
+  // (rustdoc's sheets give hundreds, and every element is asked): indices into typed_ by type,
+  // into untyped_ by first class (or by id when a compound has no class). Built on the first
+  // question after a change; owning keys, so copies stay valid.
+  struct Index {
+    std::unordered_map<std::string, std::vector<uint32_t>> by_type, by_class, by_id;
+    bool built = false;
+  };
+  mutable Index index_;
+  void BuildIndex() const;
   // `context > *` (child_only) and `context *`: any element whose parent, or any ancestor,
   // matches the context compound.
   struct Under {
