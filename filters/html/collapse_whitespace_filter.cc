@@ -258,7 +258,7 @@ CollapseWhitespaceFilter::Boundary CollapseWhitespaceFilter::Neighbour(
     const uint8_t kinds = Kinds(doc, k, rules);
     if (kinds & InlineLevelRules::kInline) return kInlineContent;
     if (kinds & (InlineLevelRules::kOutOfFlow | InlineLevelRules::kHidden))
-      return kMaybeOutOfFlowBlock;
+      return kUncertainBlock;
     return DefaultBlock(tag) ? kInFlowBlock : kInlineContent;
   };
   // A <br> ends its line; one that CSS may restyle or decorate is inline content.
@@ -341,13 +341,7 @@ bool CollapseWhitespaceFilter::AtLineEdge(const Document& doc, NodeId id,
 // SVG, text renders nothing: only <text> draws characters.
 bool CollapseWhitespaceFilter::SvgKeepsText(const Document& doc, NodeId id) {
   const Node& n = doc.node(id);
-  if (n.type != NodeType::kElement || n.ns != Namespace::kSvg) return false;
-  static constexpr std::string_view kKeep[] = {"text",  "tspan",  "textpath",      "title",
-                                               "desc",  "style",  "script",        "metadata",
-                                               "foreignobject"};
-  for (std::string_view k : kKeep)
-    if (text::EqualsIgnoreCase(n.name, k)) return true;
-  return false;
+  return n.type == NodeType::kElement && n.ns == Namespace::kSvg && SvgKeepsTextByName(n.name);
 }
 
 // PreservesWhitespace, or a page sheet may set white-space: pre* on element `id` (inherited: the

@@ -75,7 +75,7 @@ class CollapseWhitespaceFilter : public HtmlFilter {
     kInlineContent = 0,        // text, an inline-level element: the line goes on
     kParentEdge = 1,           // nothing: the parent's start or end
     kInFlowBlock = 2,          // a block-level element no CSS may float or position
-    kMaybeOutOfFlowBlock = 3,  // a block-level element CSS may take out of the flow or hide
+    kUncertainBlock = 3,       // a block-level element CSS may take out of the flow or hide
     kLineBreak = 4,            // a <br> no CSS restyles
   };
   Boundary Neighbour(const Document& doc, NodeId id, const InlineLevelRules& rules, bool forward);

@@ -83,11 +83,7 @@ bool WsDroppableParent(const GumboNode* parent) {
 // read): <text> and what it holds, title/desc, style/script, metadata, foreignObject.
 bool SvgKeepsText(const GumboNode* n) {
   if (!IsElementLike(n) || n->v.element.tag_namespace != GUMBO_NAMESPACE_SVG) return false;
-  const std::string name = ElementName(n);
-  for (std::string_view k : {"text", "tspan", "textpath", "title", "desc", "style", "script",
-                             "metadata", "foreignobject"})
-    if (text::EqualsIgnoreCase(name, k)) return true;
-  return false;
+  return SvgKeepsTextByName(ElementName(n));
 }
 
 bool PreservesWs(const GumboNode* n) {

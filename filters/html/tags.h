@@ -71,6 +71,10 @@ enum TagProperty : uint32_t {
 // The tag for a name as written (ASCII case-insensitive); kUnknown when not in the list.
 Tag LookupTag(std::string_view name);
 std::string_view TagName(Tag t);  // lowercase
+// Whether an SVG element of this name (any case) holds text that renders or is read: <text> and
+// its tspan/textPath, title/desc, style/script, metadata, foreignObject. Elsewhere in SVG,
+// whitespace-only text renders nothing (html-collapse-whitespace and its judge).
+bool SvgKeepsTextByName(std::string_view name);
 uint32_t TagProperties(Tag t);
 inline bool HasProperty(Tag t, uint32_t p) { return (TagProperties(t) & p) != 0; }
 
