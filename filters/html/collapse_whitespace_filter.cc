@@ -46,27 +46,6 @@ bool AllWs(std::string_view s) {
 }
 bool ws_only(std::string_view s) { return AllWs(s); }
 
-bool StyleSaysPre(const Document& doc, NodeId id) {
-  const Attr* style = doc.GetAttr(id, "style");
-  if (!style) return false;
-  std::string v = DecodeAttrValue(style->value);
-  for (char& c : v) c = text::AsciiLower(c);
-  size_t p = v.find("white-space");
-  while (p != std::string::npos) {
-    size_t colon = v.find(':', p);
-    if (colon == std::string::npos) return false;
-    size_t end = v.find(';', colon);
-    std::string_view value = std::string_view(v).substr(colon + 1, end == std::string::npos
-                                                                       ? std::string::npos
-                                                                       : end - colon - 1);
-    if (value.find("pre") != std::string_view::npos ||
-        value.find("break-spaces") != std::string_view::npos)
-      return true;
-    p = v.find("white-space", colon);
-  }
-  return false;
-}
-
 // Elements at the top of a page whose whitespace neighbours the parser drops or puts where it
 // does not render (before <html>, inside <head>, between </head> and <body>).
 bool IsHeadLevel(const Document& doc, NodeId id) {
@@ -344,13 +323,18 @@ bool CollapseWhitespaceFilter::SvgKeepsText(const Document& doc, NodeId id) {
   return n.type == NodeType::kElement && n.ns == Namespace::kSvg && SvgKeepsTextByName(n.name);
 }
 
-// PreservesWhitespace, or a page sheet may set white-space: pre* on element `id` (inherited: the
-// caller counts open elements).
+// PreservesWhitespace, or a page sheet or the style attribute may set white-space: pre* on
+// element `id` (inherited: the caller counts open elements).
 bool CollapseWhitespaceFilter::KeepsWhitespace(const Document& doc, NodeId id,
                                                const InlineLevelRules& rules) {
   if (PreservesWhitespace(doc, id)) return true;
-  return doc.type(id) == NodeType::kElement && rules.Mentions(InlineLevelRules::kPre) &&
-         (Kinds(doc, id, rules) & InlineLevelRules::kPre);
+  const Node& n = doc.node(id);
+  if (n.type != NodeType::kElement) return false;
+  // Only a page sheet or the element's own style attribute can say so; Kinds reads both.
+  if (!rules.Mentions(InlineLevelRules::kPre) &&
+      (n.attr_count == 0 || doc.FindAttr(id, "style") < 0))
+    return false;
+  return Kinds(doc, id, rules) & InlineLevelRules::kPre;
 }
 
 bool CollapseWhitespaceFilter::PreservesWhitespace(const Document& doc, NodeId id) {
@@ -364,7 +348,7 @@ bool CollapseWhitespaceFilter::PreservesWhitespace(const Document& doc, NodeId i
     const Attr* space = doc.GetAttr(id, "xml:space");
     if (space && text::EqualsIgnoreCase(space->value, "preserve")) return true;
   }
-  return StyleSaysPre(doc, id);
+  return false;
 }
 
 bool CollapseWhitespaceFilter::DroppableWhitespace(const Document& doc, NodeId id,

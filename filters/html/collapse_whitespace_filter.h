@@ -39,7 +39,8 @@ class CollapseWhitespaceFilter : public HtmlFilter {
       : HtmlFilter(info, options) {}
   Status RewriteHtml(FilterContext& ctx, Document& doc) override;
 
-  // Whether whitespace inside element `id` must be kept as written.
+  // Whether the markup alone keeps whitespace inside element `id` as written (pre, textarea,
+  // code, xml:space=preserve); KeepsWhitespace adds what CSS says.
   static bool PreservesWhitespace(const Document& doc, NodeId id);
   bool KeepsWhitespace(const Document& doc, NodeId id, const InlineLevelRules& rules);
   // Whether whitespace-only text under SVG element `id` may render or be read.

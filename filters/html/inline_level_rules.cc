@@ -407,11 +407,8 @@ uint8_t InlineLevelRules::Kinds(std::string_view tag, std::string_view class_att
   uint8_t kinds = anything_;
   if (typed_.empty() && untyped_.empty()) return kinds;
   if (!index_.built) BuildIndex();
-  std::string key;
-  auto scan = [&](const std::unordered_map<std::string, std::vector<uint32_t>>& map,
-                  std::string_view k, const std::vector<Compound>& from) {
+  auto scan = [&](const Lists& map, std::string_view key, const std::vector<Compound>& from) {
     if (map.empty() || kinds == kAll) return;
-    key.assign(k);
     auto it = map.find(key);
     if (it == map.end()) return;
     for (uint32_t i : it->second) {

@@ -117,9 +117,15 @@ class InlineLevelRules {
   // Kinds looks compounds up by the element's type, classes and id instead of trying them all
   // (rustdoc's sheets give hundreds, and every element is asked): indices into typed_ by type,
   // into untyped_ by first class (or by id when a compound has no class). Built on the first
-  // question after a change; owning keys, so copies stay valid.
+  // question after a change; owning keys, so copies stay valid, looked up by string_view
+  // (a transparent hash: no key copy per question).
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  using Lists = std::unordered_map<std::string, std::vector<uint32_t>, KeyHash, std::equal_to<>>;
   struct Index {
-    std::unordered_map<std::string, std::vector<uint32_t>> by_type, by_class, by_id;
+    Lists by_type, by_class, by_id;
     bool built = false;
   };
   mutable Index index_;
