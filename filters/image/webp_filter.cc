@@ -37,8 +37,10 @@ Result<std::string> FromJpeg(std::string_view bytes, const ImageOptions& o, cons
   // photos of the corpus (0.93-0.98), so step the quality up until it passes; the variant
   // must still be smaller than the JPEG (checked by the caller).
   std::string tried;
+  int last_q = -1;
   for (int q : {o.webp_quality, std::max(o.webp_quality, 90), std::max(o.webp_quality, 95)}) {
-    if (!tried.empty() && tried.rfind("q" + std::to_string(q) + " ", 0) == 0) continue;
+    if (q == last_q) continue;  // the same encode again
+    last_q = q;
     eo.quality = q;
     Result<std::string> webp = EncodeWebp(upright, eo);
     if (!webp.ok()) return webp;
