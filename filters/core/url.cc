@@ -7,13 +7,6 @@
 namespace pagebake {
 namespace {
 
-int HexVal(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 bool IsSchemeChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
          c == '+' || c == '-' || c == '.';
@@ -54,8 +47,8 @@ bool PercentDecodePath(std::string_view in, std::string* out) {
       *out += c;
       continue;
     }
-    int hi = i + 1 < in.size() ? HexVal(in[i + 1]) : -1;
-    int lo = i + 2 < in.size() ? HexVal(in[i + 2]) : -1;
+    int hi = i + 1 < in.size() ? text::HexDigitValue(in[i + 1]) : -1;
+    int lo = i + 2 < in.size() ? text::HexDigitValue(in[i + 2]) : -1;
     if (hi < 0 || lo < 0) return false;
     char d = static_cast<char>(hi * 16 + lo);
     if (d == '/' || d == '\\' || d == '\0') return false;
@@ -146,7 +139,7 @@ ResolvedUrl ResolveUrl(std::string_view base_path, std::string_view raw_url,
     if (!site_origin.empty() && text::StartsWithIgnoreCase(url, site_origin) &&
         (url.size() == site_origin.size() || url[site_origin.size()] == '/' ||
          url[site_origin.size()] == '?' || url[site_origin.size()] == '#')) {
-      url = "/" + url.substr(site_origin.size());
+      url.replace(0, site_origin.size(), 1, '/');  // the site-absolute path
     } else {
       r.kind = UrlKind::kExternal;
       return r;
@@ -212,7 +205,7 @@ std::string UrlInWrittenForm(std::string_view written, std::string_view target_p
                         w.front() == '\r' || w.front() == '\f'))
     w.remove_prefix(1);
   if (w.size() > 1 && w[0] == '/' && w[1] != '/' && w[1] != '\\')
-    return "/" + PercentEncodePath(target_path) + std::string(suffix);
+    return std::string(1, '/').append(PercentEncodePath(target_path)).append(suffix);
   if (size_t c = w.find("://"); c != std::string_view::npos && w.find_first_of("/?#") > c) {
     size_t p = w.find('/', c + 3);
     return std::string(w.substr(0, p == std::string_view::npos ? w.size() : p)) + "/" +

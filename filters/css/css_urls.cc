@@ -8,13 +8,6 @@
 namespace pagebake::css {
 namespace {
 
-int HexVal(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c = text::AsciiLower(c);
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 void AppendUtf8(unsigned cp, std::string* out) {
   if (cp == 0 || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) cp = 0xfffd;
   if (cp < 0x80) {
@@ -179,10 +172,10 @@ std::string CssUnescape(std::string_view raw) {
       i += (i + 2 < e && raw[i + 2] == '\n') ? 2 : 1;
       continue;
     }
-    if (HexVal(n) >= 0) {
+    if (text::HexDigitValue(n) >= 0) {
       unsigned cp = 0;
       size_t j = i + 1;
-      for (int d = 0; d < 6 && j < e && HexVal(raw[j]) >= 0; ++d, ++j) cp = cp * 16 + HexVal(raw[j]);
+      for (int d = 0; d < 6 && j < e && text::HexDigitValue(raw[j]) >= 0; ++d, ++j) cp = cp * 16 + text::HexDigitValue(raw[j]);
       if (j < e && raw[j] == '\r' && j + 1 < e && raw[j + 1] == '\n') j += 2;
       else if (j < e && text::IsAsciiSpace(raw[j])) ++j;
       AppendUtf8(cp, &out);

@@ -9,13 +9,6 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-int HexVal(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  c = text::AsciiLower(c);
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  return -1;
-}
-
 // Named colors that are shorter than the shortest hex spelling of the same value. Sorted by
 // value for binary search.
 struct NamedColor {
@@ -142,7 +135,7 @@ std::string_view MinifyHexColor(std::string_view hash, ValueBuf* buf) {
   if (n != 3 && n != 4 && n != 6 && n != 8) return hash;
   int v[8];
   for (size_t i = 0; i < n; ++i) {
-    v[i] = HexVal(hash[i + 1]);
+    v[i] = text::HexDigitValue(hash[i + 1]);
     if (v[i] < 0) return hash;
   }
   if (n == 6) {

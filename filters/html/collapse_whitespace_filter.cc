@@ -39,12 +39,6 @@ bool Collapse(std::string_view in, std::string* out) {
   return true;
 }
 
-bool AllWs(std::string_view s) {
-  for (char c : s)
-    if (!Ws(c)) return false;
-  return true;
-}
-bool ws_only(std::string_view s) { return AllWs(s); }
 
 // Elements at the top of a page whose whitespace neighbours the parser drops or puts where it
 // does not render (before <html>, inside <head>, between </head> and <body>).
@@ -263,7 +257,7 @@ CollapseWhitespaceFilter::Boundary CollapseWhitespaceFilter::Neighbour(
       case NodeType::kBogusComment:
         continue;
       case NodeType::kText:
-        if ((n.flags & kInRawText) || !AllWs(doc.RawText(k))) result = kInlineContent;
+        if ((n.flags & kInRawText) || !text::IsAllAsciiSpace(doc.RawText(k))) result = kInlineContent;
         continue;
       case NodeType::kElement:
         if (n.ns != Namespace::kHtml) result = kInlineContent;
@@ -427,7 +421,7 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
       }
     } else if (n.type == NodeType::kText && preserve == 0 && !(n.flags & kInRawText)) {
       std::string_view raw = doc.RawText(id);
-      bool ws = AllWs(raw);
+      bool ws = text::IsAllAsciiSpace(raw);
       if (ws && ((svg_text == 0 && doc.node(doc.parent(id)).ns == Namespace::kSvg) ||
                  DroppableWhitespace(doc, id, body_started) || AtLineEdge(doc, id, rules))) {
         drop = id;
@@ -438,7 +432,7 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
       if (!body_started && !ws && in_head == 0)
         body_started = true;
     } else if (n.type == NodeType::kText && !body_started && in_head == 0 &&
-               !(n.flags & kInRawText) && !ws_only(doc.RawText(id))) {
+               !(n.flags & kInRawText) && !text::IsAllAsciiSpace(doc.RawText(id))) {
       body_started = true;
     }
     // Next: sibling, or climb out of finished elements.

@@ -10,7 +10,6 @@
 namespace pagebake::html {
 namespace {
 
-bool EqI(std::string_view a, std::string_view b) { return text::EqualsIgnoreCase(a, b); }
 
 
 // What kind of script element `id` is, or nullopt when its text is not ours to touch.
@@ -27,8 +26,8 @@ std::optional<InlineKind> ScriptKind(const Document& doc, NodeId id) {
   }
   std::string_view t = TrimHtmlSpace(type_value);
   if (t.empty() || IsJavaScriptMimeType(t)) return InlineKind::kClassicScript;
-  if (EqI(t, "module")) return InlineKind::kModuleScript;
-  if (EqI(t, "application/json") || EqI(t, "application/ld+json") || EqI(t, "importmap"))
+  if (text::EqualsIgnoreCase(t, "module")) return InlineKind::kModuleScript;
+  if (text::EqualsIgnoreCase(t, "application/json") || text::EqualsIgnoreCase(t, "application/ld+json") || text::EqualsIgnoreCase(t, "importmap"))
     return InlineKind::kJsonScript;
   return std::nullopt;
 }
@@ -38,7 +37,7 @@ bool IsCssStyleElement(const Document& doc, NodeId id) {
   if (!type || !type->has_value) return true;
   std::string t = DecodeAttrValue(type->value);
   std::string_view v = TrimHtmlSpace(t);
-  return v.empty() || EqI(v, "text/css");
+  return v.empty() || text::EqualsIgnoreCase(v, "text/css");
 }
 
 // New raw text for a <script>/<style> is accepted only when the element still ends exactly
@@ -98,7 +97,7 @@ bool IsJavaScriptMimeType(std::string_view t) {
       "text/javascript1.5", "text/jscript", "text/livescript", "text/x-ecmascript",
       "text/x-javascript"};
   for (std::string_view j : kJs)
-    if (EqI(t, j)) return true;
+    if (text::EqualsIgnoreCase(t, j)) return true;
   return false;
 }
 

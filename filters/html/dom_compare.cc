@@ -25,14 +25,12 @@ GumboPtr ParseGumbo(std::string_view html) {
   return GumboPtr(gumbo_parse_with_options(&options, html.data(), html.size()));
 }
 
-bool IsWs(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
-
 std::string CollapseWs(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   bool in_ws = false;
   for (char c : s) {
-    if (IsWs(c)) {
+    if (text::IsAsciiSpace(c)) {
       if (!in_ws) out.push_back(' ');
       in_ws = true;
     } else {
@@ -41,10 +39,6 @@ std::string CollapseWs(std::string_view s) {
     }
   }
   return out;
-}
-
-bool AllWs(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return IsWs(c); });
 }
 
 std::string ElementName(const GumboNode* n) {
@@ -148,9 +142,9 @@ bool IsGumboStylesheet(const GumboNode* n) {
   std::string_view v = rel->value;
   size_t i = 0;
   while (i < v.size()) {
-    while (i < v.size() && IsWs(v[i])) ++i;
+    while (i < v.size() && text::IsAsciiSpace(v[i])) ++i;
     size_t j = i;
-    while (j < v.size() && !IsWs(v[j])) ++j;
+    while (j < v.size() && !text::IsAsciiSpace(v[j])) ++j;
     if (j > i && text::EqualsIgnoreCase(v.substr(i, j - i), "stylesheet")) return true;
     i = j;
   }
@@ -218,7 +212,7 @@ bool AtLineEdge(const std::vector<Item>& items, size_t i) {
     size_t k = i + dir;  // past index 0 wraps to a huge value: the parent's start
     while (k < items.size()) {
       const GumboNode* n = items[k].node;
-      if (n->type != GUMBO_NODE_COMMENT && !(IsTextLike(n) && AllWs(items[k].text)) &&
+      if (n->type != GUMBO_NODE_COMMENT && !(IsTextLike(n) && text::IsAllAsciiSpace(items[k].text)) &&
           !GumboTagIs(n, GumboDefaultNone))
         break;
       k += dir;
@@ -258,7 +252,7 @@ void Normalize(const GumboNode* parent, const GumboVector& kids, const DomCompar
   for (size_t i = 0; i < out->size(); ++i) {
     Item& it = (*out)[i];
     if (IsTextLike(it.node)) {
-      if (AllWs(it.text) &&
+      if (text::IsAllAsciiSpace(it.text) &&
           (svg_ws || WsDroppableParent(parent) || (block_parent && AtLineEdge(*out, i))))
         continue;
       it.text = CollapseWs(it.text);

@@ -9,7 +9,6 @@
 namespace pagebake::html {
 namespace {
 
-bool EqI(std::string_view a, std::string_view b) { return text::EqualsIgnoreCase(a, b); }
 
 bool IsJsLanguage(std::string_view lang) {
   if (lang.empty()) return true;  // an empty language attribute is ignored
@@ -28,7 +27,7 @@ bool IsXhtml(const Document& doc) {
     if (t == NodeType::kDoctype) {
       std::string_view d = doc.RawText(id);
       for (size_t i = 0; i + 5 <= d.size(); ++i)
-        if (EqI(d.substr(i, 5), "xhtml")) return true;
+        if (text::EqualsIgnoreCase(d.substr(i, 5), "xhtml")) return true;
       return false;
     }
     if (t == NodeType::kComment) continue;
@@ -86,19 +85,19 @@ bool ElideAttributesFilter::IsDefaultValue(Tag t, std::string_view name, std::st
     case Tag::kScript:
       return name == "type" && IsJavaScriptMimeType(v);
     case Tag::kStyle:
-      return name == "type" && EqI(v, "text/css");
+      return name == "type" && text::EqualsIgnoreCase(v, "text/css");
     case Tag::kLink:
-      return name == "type" && EqI(v, "text/css");
+      return name == "type" && text::EqualsIgnoreCase(v, "text/css");
     case Tag::kForm:
-      return (name == "method" && EqI(v, "get")) ||
-             (name == "enctype" && EqI(v, "application/x-www-form-urlencoded"));
+      return (name == "method" && text::EqualsIgnoreCase(v, "get")) ||
+             (name == "enctype" && text::EqualsIgnoreCase(v, "application/x-www-form-urlencoded"));
     case Tag::kInput:
-      return opts.elide_input_type_text && name == "type" && EqI(v, "text");
+      return opts.elide_input_type_text && name == "type" && text::EqualsIgnoreCase(v, "text");
     case Tag::kButton:
-      return name == "type" && EqI(v, "submit");
+      return name == "type" && text::EqualsIgnoreCase(v, "submit");
     case Tag::kArea:
     case Tag::kA:
-      return name == "shape" && EqI(v, "rect");
+      return name == "shape" && text::EqualsIgnoreCase(v, "rect");
     case Tag::kTd:
     case Tag::kTh:
       return (name == "colspan" || name == "rowspan") && v == "1";
@@ -107,7 +106,7 @@ bool ElideAttributesFilter::IsDefaultValue(Tag t, std::string_view name, std::st
       return name == "span" && v == "1";
     case Tag::kFrame:
     case Tag::kIframe:
-      return (name == "frameborder" && v == "1") || (name == "scrolling" && EqI(v, "auto"));
+      return (name == "frameborder" && v == "1") || (name == "scrolling" && text::EqualsIgnoreCase(v, "auto"));
     default:
       return false;
   }
@@ -147,7 +146,7 @@ Status ElideAttributesFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
         continue;
       }
       if (!xhtml && IsBooleanAttribute(lower) &&
-          (a.value.empty() || EqI(a.value, lower))) {
+          (a.value.empty() || text::EqualsIgnoreCase(a.value, lower))) {
         doc.SetAttrNoValue(id, i);
         ++ctx.counters().rewrites;
       }

@@ -8,15 +8,14 @@
 namespace pagebake::html {
 namespace {
 
-bool IsWs(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 bool IsIdent(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
          c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && IsWs(s.front())) s.remove_prefix(1);
-  while (!s.empty() && IsWs(s.back())) s.remove_suffix(1);
+  while (!s.empty() && text::IsAsciiSpace(s.front())) s.remove_prefix(1);
+  while (!s.empty() && text::IsAsciiSpace(s.back())) s.remove_suffix(1);
   return s;
 }
 
@@ -76,7 +75,7 @@ std::string NormalizedValue(std::string_view value) {
   if (size_t bang = v.find('!'); bang != std::string::npos) v = std::string(Trim(v.substr(0, bang)));
   std::string norm;
   for (char c : v) {
-    if (IsWs(c)) {
+    if (text::IsAsciiSpace(c)) {
       if (!norm.empty() && norm.back() != ' ') norm.push_back(' ');
     } else {
       norm.push_back(c);
@@ -380,9 +379,9 @@ bool InlineLevelRules::Matches(const Compound& c, std::string_view tag,
   for (const std::string& cls : c.classes) {
     bool found = false;
     for (size_t i = 0; i < class_attr.size() && !found;) {
-      while (i < class_attr.size() && IsWs(class_attr[i])) ++i;
+      while (i < class_attr.size() && text::IsAsciiSpace(class_attr[i])) ++i;
       size_t e = i;
-      while (e < class_attr.size() && !IsWs(class_attr[e])) ++e;
+      while (e < class_attr.size() && !text::IsAsciiSpace(class_attr[e])) ++e;
       found = class_attr.substr(i, e - i) == cls;
       i = e;
     }
@@ -419,9 +418,9 @@ uint8_t InlineLevelRules::Kinds(std::string_view tag, std::string_view class_att
   scan(index_.by_type, tag, typed_);
   // Each class of the element, as written (a repeated class only scans its list twice).
   for (size_t i = 0; i < class_attr.size();) {
-    while (i < class_attr.size() && IsWs(class_attr[i])) ++i;
+    while (i < class_attr.size() && text::IsAsciiSpace(class_attr[i])) ++i;
     size_t e = i;
-    while (e < class_attr.size() && !IsWs(class_attr[e])) ++e;
+    while (e < class_attr.size() && !text::IsAsciiSpace(class_attr[e])) ++e;
     if (e > i) scan(index_.by_class, class_attr.substr(i, e - i), untyped_);
     i = e;
   }

@@ -7,7 +7,6 @@ namespace {
 
 bool Space(char c) { return IsHtmlSpace(static_cast<unsigned char>(c)); }
 
-bool EqI(std::string_view a, std::string_view b) { return text::EqualsIgnoreCase(a, b); }
 
 // rel is a space-separated token list.
 bool HasToken(std::string_view list, std::string_view token) {
@@ -16,7 +15,7 @@ bool HasToken(std::string_view list, std::string_view token) {
     while (i < list.size() && Space(list[i])) ++i;
     size_t b = i;
     while (i < list.size() && !Space(list[i])) ++i;
-    if (i > b && EqI(list.substr(b, i - b), token)) return true;
+    if (i > b && text::EqualsIgnoreCase(list.substr(b, i - b), token)) return true;
   }
   return false;
 }
@@ -38,10 +37,10 @@ RefKind LinkKind(const Document& doc, NodeId id) {
   if (HasToken(r, "preload") || HasToken(r, "prefetch")) {
     const Attr* as = doc.GetAttr(id, "as");
     std::string_view v = as ? Trim(as->value) : std::string_view();
-    if (EqI(v, "style")) return RefKind::kStylesheet;
-    if (EqI(v, "script")) return RefKind::kScript;
-    if (EqI(v, "image")) return RefKind::kImage;
-    if (EqI(v, "font")) return RefKind::kFont;
+    if (text::EqualsIgnoreCase(v, "style")) return RefKind::kStylesheet;
+    if (text::EqualsIgnoreCase(v, "script")) return RefKind::kScript;
+    if (text::EqualsIgnoreCase(v, "image")) return RefKind::kImage;
+    if (text::EqualsIgnoreCase(v, "font")) return RefKind::kFont;
   }
   return RefKind::kLink;
 }
@@ -102,7 +101,7 @@ void UrlAttrsOf(const Document& doc, NodeId id, std::vector<UrlAttr>* out) {
     }
     case Tag::kInput: {
       const Attr* type = doc.GetAttr(id, "type");
-      if (type && EqI(Trim(type->value), "image")) add("src", RefKind::kImage);
+      if (type && text::EqualsIgnoreCase(Trim(type->value), "image")) add("src", RefKind::kImage);
       add("formaction", RefKind::kLink);
       break;
     }
@@ -126,7 +125,7 @@ void UrlAttrsOf(const Document& doc, NodeId id, std::vector<UrlAttr>* out) {
       break;
     case Tag::kMeta: {
       const Attr* equiv = doc.GetAttr(id, "http-equiv");
-      if (equiv && EqI(Trim(equiv->value), "refresh")) {
+      if (equiv && text::EqualsIgnoreCase(Trim(equiv->value), "refresh")) {
         add("content", RefKind::kLink, UrlSyntax::kMetaRefresh);
         break;
       }
@@ -134,8 +133,8 @@ void UrlAttrsOf(const Document& doc, NodeId id, std::vector<UrlAttr>* out) {
       if (!prop) prop = doc.GetAttr(id, "name");
       if (prop) {
         std::string_view p = Trim(prop->value);
-        if (EqI(p, "og:image") || EqI(p, "og:image:url") || EqI(p, "og:image:secure_url") ||
-            EqI(p, "twitter:image") || EqI(p, "twitter:image:src"))
+        if (text::EqualsIgnoreCase(p, "og:image") || text::EqualsIgnoreCase(p, "og:image:url") || text::EqualsIgnoreCase(p, "og:image:secure_url") ||
+            text::EqualsIgnoreCase(p, "twitter:image") || text::EqualsIgnoreCase(p, "twitter:image:src"))
           add("content", RefKind::kImage);
       }
       break;

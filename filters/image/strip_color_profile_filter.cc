@@ -7,7 +7,7 @@
 namespace pagebake::image {
 namespace {
 
-Result<std::string> StripPng(std::string_view bytes) {
+Result<std::string> StripPngSrgbProfile(std::string_view bytes) {
   Result<std::vector<PngChunk>> chunks = SplitPngChunks(bytes);
   if (!chunks.ok()) return chunks.status();
   std::vector<PngChunk> color;
@@ -20,7 +20,7 @@ Result<std::string> StripPng(std::string_view bytes) {
   return JoinPngChunks(kept);
 }
 
-Result<std::string> StripJpeg(std::string_view bytes) {
+Result<std::string> StripJpegSrgbProfile(std::string_view bytes) {
   Result<JpegLayout> layout = ReadJpegLayout(bytes);
   if (!layout.ok()) return layout.status();
   std::string icc = JpegIccProfile(*layout);
@@ -36,8 +36,8 @@ Result<std::string> StripJpeg(std::string_view bytes) {
 
 Result<std::string> StripColorProfile(std::string_view bytes, ContentType type) {
   switch (type) {
-    case ContentType::kPng: return StripPng(bytes);
-    case ContentType::kJpeg: return StripJpeg(bytes);
+    case ContentType::kPng: return StripPngSrgbProfile(bytes);
+    case ContentType::kJpeg: return StripJpegSrgbProfile(bytes);
     case ContentType::kWebp: {
       std::string icc = WebpIccProfile(bytes);
       if (icc.empty() || !IsSrgbIcc(icc)) return std::string(bytes);

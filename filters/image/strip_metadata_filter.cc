@@ -19,7 +19,7 @@ std::string MinimalTiffOrientation(int orientation) {
   return MinimalExifOrientation(orientation).substr(6);  // eXIf holds no "Exif\0\0"
 }
 
-Result<std::string> StripPng(std::string_view bytes) {
+Result<std::string> StripPngMetadata(std::string_view bytes) {
   Result<std::vector<PngChunk>> chunks = SplitPngChunks(bytes);
   if (!chunks.ok()) return chunks.status();
   std::vector<PngChunk> kept;
@@ -35,7 +35,7 @@ Result<std::string> StripPng(std::string_view bytes) {
   return JoinPngChunks(kept);
 }
 
-Result<std::string> StripJpeg(std::string_view bytes) {
+Result<std::string> StripJpegMetadata(std::string_view bytes) {
   Result<JpegLayout> layout = ReadJpegLayout(bytes);
   if (!layout.ok()) return layout.status();
   std::vector<JpegSegment> kept;
@@ -126,8 +126,8 @@ Result<std::string> StripGif(std::string_view b) {
 
 Result<std::string> StripMetadata(std::string_view bytes, ContentType type) {
   switch (type) {
-    case ContentType::kPng: return StripPng(bytes);
-    case ContentType::kJpeg: return StripJpeg(bytes);
+    case ContentType::kPng: return StripPngMetadata(bytes);
+    case ContentType::kJpeg: return StripJpegMetadata(bytes);
     case ContentType::kGif: return StripGif(bytes);
     case ContentType::kWebp: return StripWebpChunks(bytes, /*drop_metadata=*/true, /*drop_icc=*/false);
     default: return std::string(bytes);

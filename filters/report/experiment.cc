@@ -12,18 +12,13 @@
 #include <set>
 
 #include "filters/report/experiment_internal.h"
+#include "filters/report/svg_chart.h"
 #include "pagebake/pagebake.h"
 
 namespace pagebake {
 namespace {
 
 constexpr const char* kInstruments[] = {"precompress-br", "precompress-gzip"};
-
-std::string Fmt(const char* f, double a, double b = 0) {
-  char buf[256];
-  std::snprintf(buf, sizeof buf, f, a, b);
-  return buf;
-}
 
 int RiskRank(std::string_view r) { return r == "low" ? 0 : r == "medium" ? 1 : 2; }
 
@@ -142,7 +137,7 @@ void Decide(const ExperimentResult& r, const ExperimentBuild& alone, const Exper
   const double a = e->alone.load_ms[r.slowest_profile];
   const double c = e->in_context.load_ms[r.slowest_profile];
   if (a < 0 || c < 0) {
-    e->verdict = "slower on " + p.name + Fmt(" (%+.1f ms alone, %+.1f ms with the others)", -a, -c);
+    e->verdict = "slower on " + p.name + report::Fmt(" (%+.1f ms alone, %+.1f ms with the others)", -a, -c);
     return;
   }
   if (a <= 0 && c <= 0) {
@@ -158,12 +153,12 @@ void Decide(const ExperimentResult& r, const ExperimentBuild& alone, const Exper
   const double ms_per_kb = kb > 0 ? e->cost.cpu_ms / kb : 0;
   if (r.max_ms_per_kb > 0 && ms_per_kb > r.max_ms_per_kb) {
     e->verdict =
-        "too costly" + Fmt(" (%.1f ms CPU per KB saved, limit %.1f)", ms_per_kb, r.max_ms_per_kb);
+        "too costly" + report::Fmt(" (%.1f ms CPU per KB saved, limit %.1f)", ms_per_kb, r.max_ms_per_kb);
     return;
   }
   e->recommended = true;
-  e->verdict = "recommended (saves " + Fmt("%.1f ms on ", saved_ms) + p.name +
-               Fmt(", %.2f ms CPU per KB)", ms_per_kb);
+  e->verdict = "recommended (saves " + report::Fmt("%.1f ms on ", saved_ms) + p.name +
+               report::Fmt(", %.2f ms CPU per KB)", ms_per_kb);
 }
 
 void ComputeEffects(ExperimentResult* r) {

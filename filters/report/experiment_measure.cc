@@ -17,16 +17,11 @@
 #include "filters/core/formats.h"
 #include "filters/core/url.h"
 #include "filters/delivery/precompress.h"
+#include "filters/report/svg_chart.h"
 #include "pagebake/experiment.h"
 
 namespace pagebake {
 namespace {
-
-std::string Fmt(const char* f, double a, double b = 0, double c = 0) {
-  char buf[256];
-  std::snprintf(buf, sizeof buf, f, a, b, c);
-  return buf;
-}
 
 // content_type is a MIME type, possibly with parameters ("text/html; charset=utf-8").
 bool TypeIs(const OutputFile& o, std::string_view mime) {
@@ -187,7 +182,7 @@ std::string DescribeLoadModel(const LoadModel& model) {
       "  - the link is busy from first request to last byte (bandwidth-bound lower bound)\n"
       "  profiles:";
   for (const NetworkProfile& p : model.profiles)
-    s += " " + p.name + Fmt(" (%.0f ms RTT, %.1f Mbit/s)", p.rtt_ms, p.mbit_per_s);
+    s += " " + p.name + report::Fmt(" (%.0f ms RTT, %.1f Mbit/s)", p.rtt_ms, p.mbit_per_s);
   return s + "\n";
 }
 

@@ -23,6 +23,19 @@ bool IsValidUtf8(std::string_view s);
 inline bool IsAsciiSpace(unsigned char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
 }
+// Whether every byte of `s` is ASCII whitespace (true for the empty string).
+inline bool IsAllAsciiSpace(std::string_view s) {
+  for (char c : s)
+    if (!IsAsciiSpace(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+// The value of a hex digit, or -1.
+inline int HexDigitValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
 inline char AsciiLower(char c) { return (c >= 'A' && c <= 'Z') ? char(c + 32) : c; }
 // ASCII case-insensitive equality. Inline: tag, attribute and at-rule names are compared on hot
 // paths, and an out-of-line call per comparison showed in profiles.

@@ -17,6 +17,7 @@
 #include <iterator>
 
 #include "filters/core/content_type.h"
+#include "filters/text/position.h"
 
 namespace pagebake::verify {
 namespace {
@@ -29,13 +30,6 @@ std::string RealPath(const std::string& path) {
   return buf;
 }
 
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
 // Percent-decodes a URL path. False on a malformed escape.
 bool DecodePath(std::string_view in, std::string* out) {
   out->clear();
@@ -44,8 +38,8 @@ bool DecodePath(std::string_view in, std::string* out) {
       out->push_back(in[i]);
       continue;
     }
-    int hi = i + 1 < in.size() ? HexValue(in[i + 1]) : -1;
-    int lo = i + 2 < in.size() ? HexValue(in[i + 2]) : -1;
+    int hi = i + 1 < in.size() ? text::HexDigitValue(in[i + 1]) : -1;
+    int lo = i + 2 < in.size() ? text::HexDigitValue(in[i + 2]) : -1;
     if (hi < 0 || lo < 0) return false;
     out->push_back(static_cast<char>(hi * 16 + lo));
     i += 2;
