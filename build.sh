@@ -78,7 +78,7 @@ configure_sanitized() {
     -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
     -DCMAKE_C_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only" \
-    -DPAGEBAKE_SANITIZE="$san" "$@" >/dev/null
+    -DPAGEBAKE_SANITIZE="$san" -DPAGEBAKE_PERFTESTS=OFF "$@" >/dev/null
   # The tests read the fetched data from <tree>/test-data: share the main tree's.
   [ -e "$dir/test-data" ] || ln -s "$BUILD_DIR/test-data" "$dir/test-data"
 }
@@ -121,6 +121,9 @@ run_fuzzers() {
   return $status
 }
 
+# sanitizer_suite SECONDS: the ASan+UBSan tree (with the fuzzers' coverage instrumentation)
+# builds the CLI, the whole test suite and the fuzz targets; the whole suite runs there, then
+# every fuzz target for SECONDS.
 sanitizer_suite() {
   configure_sanitized "$SAN_DIR" address,undefined -DPAGEBAKE_FUZZERS=ON
   cmake --build "$SAN_DIR" -j "$JOBS"
@@ -128,18 +131,7 @@ sanitizer_suite() {
   # library, a packaging check the Release stage runs; an ASan library needs an ASan consumer).
   (cd "$SAN_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 1500 \
      -E '^(fetch_test_data|cmake_example_.*)$')
-  run_fuzzers "${PAGEBAKE_FUZZ_SECONDS:-20}" "${FUZZ_TARGETS[@]}"
-}
-
-CI_SAN_TESTS=(core_test html_test html_corpus_test css_test css_corpus_test js_test js_corpus_test
-              image_test)
-sanitizer_suite_ci() {
-  configure_sanitized "$SAN_DIR" address,undefined -DPAGEBAKE_FUZZERS=ON
-  cmake --build "$SAN_DIR" -j "$JOBS" --target "${CI_SAN_TESTS[@]}" "${FUZZ_TARGETS[@]/%/_fuzzer}"
-  local pattern
-  pattern="^($(IFS='|'; echo "${CI_SAN_TESTS[*]}")):"
-  (cd "$SAN_DIR" && ctest --output-on-failure -j "$JOBS" --timeout 1500 -R "$pattern")
-  run_fuzzers "${PAGEBAKE_FUZZ_SECONDS:-10}" "${FUZZ_TARGETS[@]}"
+  run_fuzzers "$1" "${FUZZ_TARGETS[@]}"
 }
 
 # The pipeline's threads under TSan: the pipeline tests (core and delivery builds) with
@@ -189,26 +181,20 @@ case "${1:-build}" in
     run_fuzzers "${3:-60}" "${targets[@]}"
     ;;
   sanitize)
-    # ./build.sh sanitize: what CI adds to `test` (issue 12). One clang-14 tree with
+    # ./build.sh sanitize [ci]: what CI adds to `test` (issue 12). One clang-14 tree with
     # ASan+UBSan (+ the fuzzers' coverage instrumentation) builds the CLI, the whole test suite
     # and the fuzz targets: the suite runs there, then every fuzz target for
-    # PAGEBAKE_FUZZ_SECONDS (20) each. A ThreadSanitizer tree then runs the pipeline tests with
-    # 4 worker threads. Reuses the test data `./build.sh test` fetched.
-    #
-    # ./build.sh sanitize ci: the part that fits CI's 30 minutes after `test` on 2 cores: the
-    # same ASan+UBSan tree, but only the fuzz targets and the tokenizer/minifier/pipeline tests
-    # with their real corpora (the code that reads untrusted bytes), each fuzz target 10 s;
-    # then the same TSan run of the pipeline tests.
+    # PAGEBAKE_FUZZ_SECONDS (20; 10 with `ci`) each. A ThreadSanitizer tree then runs the
+    # pipeline tests with 4 worker threads. Reuses the test data `./build.sh test` fetched.
     install_packages
     install_packages_for_sanitizers
     "$ROOT/tests/fetch_test_data.sh" "$BUILD_DIR/test-data"
     if [ "${2:-}" = ci ]; then
-      sanitizer_suite_ci
-      tsan_suite
+      sanitizer_suite "${PAGEBAKE_FUZZ_SECONDS:-10}"
     else
-      sanitizer_suite
-      tsan_suite
+      sanitizer_suite "${PAGEBAKE_FUZZ_SECONDS:-20}"
     fi
+    tsan_suite
     ;;
   *)
     echo "usage: $0 [build|demo|test|sanitize|fuzz [target] [seconds]]" >&2
