@@ -290,6 +290,7 @@ TEST_CASE("report JSON parses and its rows add up to the process") {
   CHECK(names.count("write"));
   // Rows (with the unattributed remainder) are the process; the named rows are >= 95% of it.
   CHECK(cpu >= pcpu * 0.99);
+  CHECK(io >= pio * 0.99);
   CHECK(attributed_cpu >= pcpu * 0.95);
   CHECK(attributed_io >= pio * 0.95);
   if (known) {

@@ -20,7 +20,8 @@ struct RegressInput {
 // The files of tests/regress/`family` whose extension is `ext` (".html"), in name order.
 inline std::vector<RegressInput> RegressInputs(const std::string& family, const std::string& ext) {
   std::vector<RegressInput> inputs;
-  const std::string dir = std::string(PAGEBAKE_SOURCE_DIR) + "/tests/regress/" + family;
+  const std::filesystem::path dir =
+      std::filesystem::path(PAGEBAKE_SOURCE_DIR) / "tests" / "regress" / family;
   for (const auto& e : std::filesystem::directory_iterator(dir)) {
     if (e.path().extension() != ext) continue;
     std::ifstream f(e.path(), std::ios::binary);
