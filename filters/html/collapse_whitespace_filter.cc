@@ -380,13 +380,20 @@ bool CollapseWhitespaceFilter::LooseStartTag(const Document& doc, NodeId id) {
   long saved = long(n.end - n.tail) - ((n.flags & kSelfClosing) ? 2 : 1);
   bool loose = saved > 0;
   const char* src = doc.source().data();
-  for (const Attr& a : doc.attributes(id)) {
+  std::span<const Attr> attrs = doc.attributes(id);
+  for (size_t i = 0; i < attrs.size(); ++i) {
+    const Attr& a = attrs[i];
     if (a.begin == a.end || a.dirty) continue;
     size_t lead = a.name.data() - (src + a.begin);
     // An attribute right after a quoted value (a="x"b) has no separator: writing one grows the
     // tag, so such a tag is normalized only when the rest saves more.
     saved += long(lead) - 1;
     loose = loose || lead != 1 || src[a.begin] != ' ';
+    // A bare name before a name that starts with '=' (a/="x") is written a="" ="x" (see
+    // Document's serializer): 3 bytes more.
+    if (!a.has_value && i + 1 < attrs.size() && !attrs[i + 1].name.empty() &&
+        attrs[i + 1].name[0] == '=')
+      saved -= 3;
   }
   return loose && saved >= 0;
 }
