@@ -175,7 +175,8 @@ std::string CssUnescape(std::string_view raw) {
     if (text::HexDigitValue(n) >= 0) {
       unsigned cp = 0;
       size_t j = i + 1;
-      for (int d = 0; d < 6 && j < e && text::HexDigitValue(raw[j]) >= 0; ++d, ++j) cp = cp * 16 + text::HexDigitValue(raw[j]);
+      for (int d = 0, v; d < 6 && j < e && (v = text::HexDigitValue(raw[j])) >= 0; ++d, ++j)
+        cp = cp * 16 + v;
       if (j < e && raw[j] == '\r' && j + 1 < e && raw[j + 1] == '\n') j += 2;
       else if (j < e && text::IsAsciiSpace(raw[j])) ++j;
       AppendUtf8(cp, &out);

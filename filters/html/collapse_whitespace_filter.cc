@@ -39,7 +39,6 @@ bool Collapse(std::string_view in, std::string* out) {
   return true;
 }
 
-
 // Elements at the top of a page whose whitespace neighbours the parser drops or puts where it
 // does not render (before <html>, inside <head>, between </head> and <body>).
 bool IsHeadLevel(const Document& doc, NodeId id) {
@@ -230,8 +229,7 @@ CollapseWhitespaceFilter::Boundary CollapseWhitespaceFilter::Neighbour(
   auto block = [&](NodeId k, Tag tag) {
     const uint8_t kinds = Kinds(doc, k, rules);
     if (kinds & InlineLevelRules::kInline) return kInlineContent;
-    if (kinds & (InlineLevelRules::kOutOfFlow | InlineLevelRules::kHidden))
-      return kUncertainBlock;
+    if (kinds & (InlineLevelRules::kOutOfFlow | InlineLevelRules::kHidden)) return kUncertainBlock;
     return DefaultBlock(tag) ? kInFlowBlock : kInlineContent;
   };
   // A <br> ends its line; one that CSS may restyle or decorate is inline content.
@@ -257,7 +255,8 @@ CollapseWhitespaceFilter::Boundary CollapseWhitespaceFilter::Neighbour(
       case NodeType::kBogusComment:
         continue;
       case NodeType::kText:
-        if ((n.flags & kInRawText) || !text::IsAllAsciiSpace(doc.RawText(k))) result = kInlineContent;
+        if ((n.flags & kInRawText) || !text::IsAllAsciiSpace(doc.RawText(k)))
+          result = kInlineContent;
         continue;
       case NodeType::kElement:
         if (n.ns != Namespace::kHtml) result = kInlineContent;
@@ -389,11 +388,8 @@ bool CollapseWhitespaceFilter::LooseStartTag(const Document& doc, NodeId id) {
     // tag, so such a tag is normalized only when the rest saves more.
     saved += long(lead) - 1;
     loose = loose || lead != 1 || src[a.begin] != ' ';
-    // A bare name before a name that starts with '=' (a/="x") is written a="" ="x" (see
-    // Document's serializer): 3 bytes more.
-    if (!a.has_value && i + 1 < attrs.size() && !attrs[i + 1].name.empty() &&
-        attrs[i + 1].name[0] == '=')
-      saved -= 3;
+    // a/="x" is written a="" ="x": 3 bytes more.
+    if (Document::BareNameNeedsEmptyValue(attrs, i)) saved -= 3;
   }
   return loose && saved >= 0;
 }

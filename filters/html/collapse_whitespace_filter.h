@@ -73,11 +73,11 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   const Site* sheet_cache_site_ = nullptr;
   // What the first rendered sibling before / after a whitespace-only text is.
   enum Boundary : int8_t {
-    kInlineContent = 0,        // text, an inline-level element: the line goes on
-    kParentEdge = 1,           // nothing: the parent's start or end
-    kInFlowBlock = 2,          // a block-level element no CSS may float or position
-    kUncertainBlock = 3,       // a block-level element CSS may take out of the flow or hide
-    kLineBreak = 4,            // a <br> no CSS restyles
+    kInlineContent = 0,   // text, an inline-level element: the line goes on
+    kParentEdge = 1,      // nothing: the parent's start or end
+    kInFlowBlock = 2,     // a block-level element no CSS may float or position
+    kUncertainBlock = 3,  // a block-level element CSS may take out of the flow or hide
+    kLineBreak = 4,       // a <br> no CSS restyles
   };
   Boundary Neighbour(const Document& doc, NodeId id, const InlineLevelRules& rules, bool forward);
   // Neighbour per document: for each node, the Boundary beyond it (-1 unknown).

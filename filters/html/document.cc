@@ -310,11 +310,7 @@ void Document::WriteStartTag(NodeId id, std::string* out) const {
       out->push_back(' ');
     }
     out->append(a.name);
-    // A bare name followed by an attribute whose name starts with '=' (`lang=""=""` parses
-    // as lang="" and an attribute named `=""`) would take that name as its value, with or
-    // without whitespace between: such an attribute keeps an explicit empty value.
-    if (!a.has_value && i + 1 < attrs.size() && !attrs[i + 1].name.empty() &&
-        attrs[i + 1].name[0] == '=') {
+    if (BareNameNeedsEmptyValue(attrs, i)) {
       out->append("=\"\"");
     } else if (a.has_value) {
       out->push_back('=');

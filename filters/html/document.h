@@ -158,6 +158,13 @@ class Document {
   // Regenerates the start tag with minimal spacing: one space before each attribute (none
   // when the tag has none), nothing before '>' (one space before "/>" after an unquoted value).
   void NormalizeTagSpacing(NodeId id);
+  // Whether rewriting attrs[i], a bare name, must write it name="": the next attribute's name
+  // starts with '=' (lang/="" holds `lang` and an attribute named `=""`), which a bare name
+  // would take as its value, with or without whitespace between.
+  static bool BareNameNeedsEmptyValue(std::span<const Attr> attrs, size_t i) {
+    return !attrs[i].has_value && i + 1 < attrs.size() && !attrs[i + 1].name.empty() &&
+           attrs[i + 1].name[0] == '=';
+  }
 
   // --- Character data ---
   // The bytes a leaf node writes: text as written, the whole comment "<!--x-->", ...

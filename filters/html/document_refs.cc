@@ -10,8 +10,6 @@
 namespace pagebake::html {
 namespace {
 
-
-
 // What kind of script element `id` is, or nullopt when its text is not ours to touch.
 std::optional<InlineKind> ScriptKind(const Document& doc, NodeId id) {
   if (doc.GetAttr(id, "src")) return std::nullopt;  // the text never runs
@@ -27,7 +25,8 @@ std::optional<InlineKind> ScriptKind(const Document& doc, NodeId id) {
   std::string_view t = TrimHtmlSpace(type_value);
   if (t.empty() || IsJavaScriptMimeType(t)) return InlineKind::kClassicScript;
   if (text::EqualsIgnoreCase(t, "module")) return InlineKind::kModuleScript;
-  if (text::EqualsIgnoreCase(t, "application/json") || text::EqualsIgnoreCase(t, "application/ld+json") || text::EqualsIgnoreCase(t, "importmap"))
+  if (text::EqualsIgnoreCase(t, "application/json") ||
+      text::EqualsIgnoreCase(t, "application/ld+json") || text::EqualsIgnoreCase(t, "importmap"))
     return InlineKind::kJsonScript;
   return std::nullopt;
 }

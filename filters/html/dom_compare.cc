@@ -212,7 +212,8 @@ bool AtLineEdge(const std::vector<Item>& items, size_t i) {
     size_t k = i + dir;  // past index 0 wraps to a huge value: the parent's start
     while (k < items.size()) {
       const GumboNode* n = items[k].node;
-      if (n->type != GUMBO_NODE_COMMENT && !(IsTextLike(n) && text::IsAllAsciiSpace(items[k].text)) &&
+      if (n->type != GUMBO_NODE_COMMENT &&
+          !(IsTextLike(n) && text::IsAllAsciiSpace(items[k].text)) &&
           !GumboTagIs(n, GumboDefaultNone))
         break;
       k += dir;

@@ -9,7 +9,6 @@
 namespace pagebake::html {
 namespace {
 
-
 bool IsJsLanguage(std::string_view lang) {
   if (lang.empty()) return true;  // an empty language attribute is ignored
   std::string t = "text/";
@@ -106,7 +105,8 @@ bool ElideAttributesFilter::IsDefaultValue(Tag t, std::string_view name, std::st
       return name == "span" && v == "1";
     case Tag::kFrame:
     case Tag::kIframe:
-      return (name == "frameborder" && v == "1") || (name == "scrolling" && text::EqualsIgnoreCase(v, "auto"));
+      return (name == "frameborder" && v == "1") ||
+             (name == "scrolling" && text::EqualsIgnoreCase(v, "auto"));
     default:
       return false;
   }

@@ -13,10 +13,16 @@ bool IsIdent(char c) {
          c == '_' || static_cast<unsigned char>(c) >= 0x80;
 }
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && text::IsAsciiSpace(s.front())) s.remove_prefix(1);
-  while (!s.empty() && text::IsAsciiSpace(s.back())) s.remove_suffix(1);
-  return s;
+// Calls f(name) for each class of a class attribute, as written.
+template <typename F>
+void ForEachClass(std::string_view class_attr, F&& f) {
+  for (size_t i = 0; i < class_attr.size();) {
+    while (i < class_attr.size() && IsHtmlSpace(class_attr[i])) ++i;
+    size_t e = i;
+    while (e < class_attr.size() && !IsHtmlSpace(class_attr[e])) ++e;
+    if (e > i) f(class_attr.substr(i, e - i));
+    i = e;
+  }
 }
 
 std::string Lower(std::string_view s) {
@@ -71,11 +77,12 @@ size_t FindTopLevel(std::string_view s, size_t i, std::string_view stops) {
 
 // A declaration's value, lowercased, without `!important` and with single spaces.
 std::string NormalizedValue(std::string_view value) {
-  std::string v = Lower(Trim(value));
-  if (size_t bang = v.find('!'); bang != std::string::npos) v = std::string(Trim(v.substr(0, bang)));
+  std::string v = Lower(TrimHtmlSpace(value));
+  if (size_t bang = v.find('!'); bang != std::string::npos)
+    v = std::string(TrimHtmlSpace(v.substr(0, bang)));
   std::string norm;
   for (char c : v) {
-    if (text::IsAsciiSpace(c)) {
+    if (IsHtmlSpace(c)) {
       if (!norm.empty() && norm.back() != ' ') norm.push_back(' ');
     } else {
       norm.push_back(c);
@@ -103,7 +110,7 @@ bool BlockLevelDisplay(std::string_view value) {
 uint8_t DeclarationKind(std::string_view decl, bool generated) {
   size_t colon = decl.find(':');
   if (colon == std::string_view::npos) return 0;
-  const std::string name = Lower(Trim(decl.substr(0, colon)));
+  const std::string name = Lower(TrimHtmlSpace(decl.substr(0, colon)));
   const std::string_view value = decl.substr(colon + 1);
   if (generated) {
     if (name != "content") return 0;
@@ -137,11 +144,11 @@ uint8_t DeclarationKind(std::string_view decl, bool generated) {
 // when it is not one of those plain forms (an escape, a bad string).
 std::string_view ImportUrl(std::string_view statement) {
   constexpr auto npos = std::string_view::npos;
-  std::string_view s = Trim(statement.substr(7));
+  std::string_view s = TrimHtmlSpace(statement.substr(7));
   if (s.size() >= 4 && Lower(s.substr(0, 4)) == "url(") {
     size_t close = s.find(')');
     if (close == npos) return {};
-    s = Trim(s.substr(4, close - 4));
+    s = TrimHtmlSpace(s.substr(4, close - 4));
     if (!s.empty() && s.front() != '"' && s.front() != '\'')  // url(a.css)
       return s.find_first_of("\\\"'") == npos ? s : std::string_view();
   }
@@ -240,7 +247,8 @@ bool InlineLevelRules::AddUnder(std::string_view before, uint8_t kinds) {
   const size_t start = LastCompoundStart(rest);
   Under under{{}, child};
   Pseudo pseudo = Pseudo::kNone;
-  if (!ParseCompound(Trim(rest.substr(start)), &under.context, &pseudo) || pseudo != Pseudo::kNone)
+  if (!ParseCompound(TrimHtmlSpace(rest.substr(start)), &under.context, &pseudo) ||
+      pseudo != Pseudo::kNone)
     return false;
   const Compound& c = under.context;
   if (c.type.empty() && c.classes.empty() && c.id.empty()) return false;
@@ -260,12 +268,12 @@ void InlineLevelRules::AddSelectorList(std::string_view selectors, uint8_t eleme
   }
   for (size_t i = 0; i <= selectors.size();) {
     size_t j = FindTopLevel(selectors, i, ",");
-    std::string_view sel = Trim(selectors.substr(i, j - i));
+    std::string_view sel = TrimHtmlSpace(selectors.substr(i, j - i));
     i = j + 1;
     if (sel.empty()) continue;
     // The subject compound: after the last combinator.
     const size_t start = LastCompoundStart(sel);
-    std::string_view comp = Trim(sel.substr(start));
+    std::string_view comp = TrimHtmlSpace(sel.substr(start));
     Compound out;
     Pseudo pseudo = Pseudo::kNone;
     if (!ParseCompound(comp, &out, &pseudo)) {
@@ -299,7 +307,7 @@ void InlineLevelRules::AddStylesheet(std::string_view css_in, const ImportReader
   std::vector<Open> stack{{Block::kRules, {}}};
   for (size_t i = 0; i < s.size() && anything_ != kAll;) {
     size_t j = FindTopLevel(s, i, "{;}");
-    std::string_view item = Trim(s.substr(i, j - i));
+    std::string_view item = TrimHtmlSpace(s.substr(i, j - i));
     const char stop = j < s.size() ? s[j] : '}';
     const Block in = stack.back().kind;
     if (stop == '{') {
@@ -378,13 +386,7 @@ bool InlineLevelRules::Matches(const Compound& c, std::string_view tag,
   if (!c.id.empty() && c.id != id) return false;
   for (const std::string& cls : c.classes) {
     bool found = false;
-    for (size_t i = 0; i < class_attr.size() && !found;) {
-      while (i < class_attr.size() && text::IsAsciiSpace(class_attr[i])) ++i;
-      size_t e = i;
-      while (e < class_attr.size() && !text::IsAsciiSpace(class_attr[e])) ++e;
-      found = class_attr.substr(i, e - i) == cls;
-      i = e;
-    }
+    ForEachClass(class_attr, [&](std::string_view name) { found = found || name == cls; });
     if (!found) return false;
   }
   return true;
@@ -395,8 +397,10 @@ void InlineLevelRules::BuildIndex() const {
   for (uint32_t i = 0; i < typed_.size(); ++i) index_.by_type[typed_[i].type].push_back(i);
   for (uint32_t i = 0; i < untyped_.size(); ++i) {
     const Compound& c = untyped_[i];
-    if (!c.classes.empty()) index_.by_class[c.classes.front()].push_back(i);
-    else index_.by_id[c.id].push_back(i);  // untyped subjects have a class or an id
+    if (!c.classes.empty())
+      index_.by_class[c.classes.front()].push_back(i);
+    else
+      index_.by_id[c.id].push_back(i);  // untyped subjects have a class or an id
   }
   index_.built = true;
 }
@@ -417,13 +421,7 @@ uint8_t InlineLevelRules::Kinds(std::string_view tag, std::string_view class_att
   };
   scan(index_.by_type, tag, typed_);
   // Each class of the element, as written (a repeated class only scans its list twice).
-  for (size_t i = 0; i < class_attr.size();) {
-    while (i < class_attr.size() && text::IsAsciiSpace(class_attr[i])) ++i;
-    size_t e = i;
-    while (e < class_attr.size() && !text::IsAsciiSpace(class_attr[e])) ++e;
-    if (e > i) scan(index_.by_class, class_attr.substr(i, e - i), untyped_);
-    i = e;
-  }
+  ForEachClass(class_attr, [&](std::string_view name) { scan(index_.by_class, name, untyped_); });
   if (!id.empty()) scan(index_.by_id, id, untyped_);
   return kinds;
 }

@@ -127,9 +127,8 @@ std::string_view TagName(Tag t) { return kNames[static_cast<size_t>(t)]; }
 uint32_t TagProperties(Tag t) { return GetTables().props[static_cast<size_t>(t)]; }
 
 bool SvgKeepsTextByName(std::string_view name) {
-  static constexpr std::string_view kKeep[] = {"text",  "tspan",  "textpath", "title",
-                                               "desc",  "style",  "script",   "metadata",
-                                               "foreignobject"};
+  static constexpr std::string_view kKeep[] = {
+      "text", "tspan", "textpath", "title", "desc", "style", "script", "metadata", "foreignobject"};
   for (std::string_view k : kKeep)
     if (text::EqualsIgnoreCase(name, k)) return true;
   return false;

@@ -7,7 +7,6 @@ namespace {
 
 bool Space(char c) { return IsHtmlSpace(static_cast<unsigned char>(c)); }
 
-
 // rel is a space-separated token list.
 bool HasToken(std::string_view list, std::string_view token) {
   size_t i = 0;
@@ -133,8 +132,10 @@ void UrlAttrsOf(const Document& doc, NodeId id, std::vector<UrlAttr>* out) {
       if (!prop) prop = doc.GetAttr(id, "name");
       if (prop) {
         std::string_view p = Trim(prop->value);
-        if (text::EqualsIgnoreCase(p, "og:image") || text::EqualsIgnoreCase(p, "og:image:url") || text::EqualsIgnoreCase(p, "og:image:secure_url") ||
-            text::EqualsIgnoreCase(p, "twitter:image") || text::EqualsIgnoreCase(p, "twitter:image:src"))
+        if (text::EqualsIgnoreCase(p, "og:image") || text::EqualsIgnoreCase(p, "og:image:url") ||
+            text::EqualsIgnoreCase(p, "og:image:secure_url") ||
+            text::EqualsIgnoreCase(p, "twitter:image") ||
+            text::EqualsIgnoreCase(p, "twitter:image:src"))
           add("content", RefKind::kImage);
       }
       break;

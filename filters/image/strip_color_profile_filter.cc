@@ -36,8 +36,10 @@ Result<std::string> StripJpegSrgbProfile(std::string_view bytes) {
 
 Result<std::string> StripColorProfile(std::string_view bytes, ContentType type) {
   switch (type) {
-    case ContentType::kPng: return StripPngSrgbProfile(bytes);
-    case ContentType::kJpeg: return StripJpegSrgbProfile(bytes);
+    case ContentType::kPng:
+      return StripPngSrgbProfile(bytes);
+    case ContentType::kJpeg:
+      return StripJpegSrgbProfile(bytes);
     case ContentType::kWebp: {
       std::string icc = WebpIccProfile(bytes);
       if (icc.empty() || !IsSrgbIcc(icc)) return std::string(bytes);

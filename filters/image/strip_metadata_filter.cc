@@ -126,8 +126,10 @@ Result<std::string> StripGif(std::string_view b) {
 
 Result<std::string> StripMetadata(std::string_view bytes, ContentType type) {
   switch (type) {
-    case ContentType::kPng: return StripPngMetadata(bytes);
-    case ContentType::kJpeg: return StripJpegMetadata(bytes);
+    case ContentType::kPng:
+      return StripPngMetadata(bytes);
+    case ContentType::kJpeg:
+      return StripJpegMetadata(bytes);
     case ContentType::kGif: return StripGif(bytes);
     case ContentType::kWebp: return StripWebpChunks(bytes, /*drop_metadata=*/true, /*drop_icc=*/false);
     default: return std::string(bytes);

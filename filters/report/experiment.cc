@@ -137,7 +137,8 @@ void Decide(const ExperimentResult& r, const ExperimentBuild& alone, const Exper
   const double a = e->alone.load_ms[r.slowest_profile];
   const double c = e->in_context.load_ms[r.slowest_profile];
   if (a < 0 || c < 0) {
-    e->verdict = "slower on " + p.name + report::Fmt(" (%+.1f ms alone, %+.1f ms with the others)", -a, -c);
+    e->verdict =
+        "slower on " + p.name + report::Fmt(" (%+.1f ms alone, %+.1f ms with the others)", -a, -c);
     return;
   }
   if (a <= 0 && c <= 0) {
@@ -152,8 +153,8 @@ void Decide(const ExperimentResult& r, const ExperimentBuild& alone, const Exper
   const double kb = saved_ms / 1000 * p.mbit_per_s * 1e6 / 8 / 1000;
   const double ms_per_kb = kb > 0 ? e->cost.cpu_ms / kb : 0;
   if (r.max_ms_per_kb > 0 && ms_per_kb > r.max_ms_per_kb) {
-    e->verdict =
-        "too costly" + report::Fmt(" (%.1f ms CPU per KB saved, limit %.1f)", ms_per_kb, r.max_ms_per_kb);
+    e->verdict = "too costly" +
+                 report::Fmt(" (%.1f ms CPU per KB saved, limit %.1f)", ms_per_kb, r.max_ms_per_kb);
     return;
   }
   e->recommended = true;
