@@ -10,16 +10,18 @@ namespace {
 
 inline bool Ws(char c) { return IsHtmlSpace(static_cast<unsigned char>(c)); }
 
-// Collapses `in` into `out`; false when nothing would change.
-bool Collapse(std::string_view in, std::string* out) {
+// Collapses `in` into `out`; false when nothing would change. A run becomes a newline when it
+// had one and `keep_newlines`, a space otherwise.
+bool Collapse(std::string_view in, std::string* out, bool keep_newlines) {
   const char* s = in.data();
   const size_t n = in.size();
-  // Fast check: a run needs work when it is longer than one, or is one char other than ' '/'\n'.
+  // Fast check: a run needs work when it is longer than one, or is one char other than ' ' (or
+  // '\n' when newlines are kept).
   size_t i = 0;
   for (;; ++i) {
     while (i < n && !Ws(s[i])) ++i;
     if (i >= n) return false;
-    if ((s[i] != ' ' && s[i] != '\n') || (i + 1 < n && Ws(s[i + 1]))) break;
+    if ((s[i] != ' ' && (s[i] != '\n' || !keep_newlines)) || (i + 1 < n && Ws(s[i + 1]))) break;
   }
   out->assign(s, i);
   while (i < n) {
@@ -34,7 +36,7 @@ bool Collapse(std::string_view in, std::string* out) {
       if (s[i] == '\n' || s[i] == '\r') newline = true;
       ++i;
     }
-    out->push_back(newline ? '\n' : ' ');
+    out->push_back(newline && keep_newlines ? '\n' : ' ');
   }
   return true;
 }
@@ -396,6 +398,12 @@ bool CollapseWhitespaceFilter::LooseStartTag(const Document& doc, NodeId id) {
 
 Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
   const InlineLevelRules rules = PageRules(ctx, doc);
+  // With all the page's CSS read, text outside the elements KeepsWhitespace keeps renders
+  // under white-space normal or nowrap: a newline there is a space, and a space compresses
+  // better (prose wrapped at random points repeats for brotli once its line breaks are spaces).
+  // A sheet not read might set pre-line, which keeps newlines: they stay then. So do they in
+  // SVG and MathML text (SVG 1.1's xml:space="default" deletes newlines instead).
+  const bool newlines_render_as_spaces = rules.read_all();
   before_.assign(doc.node_count(), -1);
   after_.assign(doc.node_count(), -1);
   kinds_memo_.assign(doc.node_count(), -1);
@@ -428,7 +436,9 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
       if (ws && ((svg_text == 0 && doc.node(doc.parent(id)).ns == Namespace::kSvg) ||
                  DroppableWhitespace(doc, id, body_started) || AtLineEdge(doc, id, rules))) {
         drop = id;
-      } else if (Collapse(raw, &scratch_)) {
+      } else if (Collapse(raw, &scratch_,
+                          !newlines_render_as_spaces ||
+                              doc.node(doc.parent(id)).ns != Namespace::kHtml)) {
         doc.SetRawText(id, scratch_);
         ++ctx.counters().rewrites;
       }

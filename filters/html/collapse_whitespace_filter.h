@@ -1,25 +1,26 @@
-// html-collapse-whitespace: every run of HTML whitespace in text becomes one character — a
-// newline when the run had one (so line-based tools and `white-space: pre-line`-ish readers
-// keep their lines), a space otherwise. Whitespace is never removed where it can separate
-// inline content. It is dropped where the page cannot render it: whitespace-only text directly
-// inside <head>, <table>/<tbody>/<thead>/<tfoot>/<tr>/<colgroup>, <select>/<datalist>/
-// <optgroup>, between doctype/html/head/body/head-content at the top of the page, and between
-// block-level boxes — inside a UA block element, with only comments, display:none elements
-// (script, style, link, meta, template...) and other whitespace between it and a UA block
+// html-collapse-whitespace: every run of HTML whitespace in text becomes one character: a space, or
+// a newline when the run had one and some CSS of the page could not be read (a `white-space:
+// pre-line` there would render it) or the text is SVG/MathML's; with all the page's CSS read, text
+// outside the elements kept below renders a newline as a space. Whitespace is never removed where
+// it can separate inline content. It is dropped where the page cannot render it: whitespace-only
+// text directly inside <head>, <table>/<tbody>/<thead>/<tfoot>/<tr>/<colgroup>, <select>/
+// <datalist>/<optgroup>, between doctype/html/head/body/head-content at the top of the
+// page, and between block-level boxes — inside a UA block element, with only comments, display:none
+// elements (script, style, link, meta, template...) and other whitespace between it and a UA block
 // element or the parent's edge — but only when no CSS of the page (its <style> text, the site
 // sheets its links load, a style="" on those elements) may make those elements inline-level
 // (InlineLevelRules: inline-block menu items keep their visible gaps); a sheet it cannot read
-// (remote, missing, @import) keeps all such whitespace. Whitespace-only text inside inline
-// SVG goes too, except under <text> (and its tspan/textPath), title/desc, style/script,
-// metadata and foreignObject: SVG draws characters only in <text>. Start tags lose extra whitespace
-// between attributes and before '>'. The whitespace at both ends of a classic, module or JSON
-// <script>'s text goes (its parser skips it; kept before a leading "-->", an HTML-like comment
-// only at line start). Never inside pre/textarea/listing/plaintext/xmp/script/style/code,
-// elements with xml:space=preserve or a `white-space: pre*|break-spaces` style attribute or
-// page CSS rule (and their descendants), or raw text. Unsafe when a stylesheet the build cannot
-// read (remote) sets `white-space: pre*` on other elements, when a script adds at runtime a
-// class that changes an element's display, float, position or white-space, or when scripts
-// read whitespace in text nodes. Id html-collapse-whitespace, risk low.
+// (remote, missing, @import) keeps all such whitespace. Whitespace-only text inside inline SVG goes
+// too, except under <text> (and its tspan/textPath), title/desc, style/script, metadata and
+// foreignObject: SVG draws characters only in <text>. Start tags lose extra whitespace between
+// attributes and before '>'. The whitespace at both ends of a classic, module or JSON <script>'s
+// text goes (its parser skips it; kept before a leading "-->", an HTML-like comment only at line
+// start). Never inside pre/textarea/listing/plaintext/xmp/script/style/code, elements with
+// xml:space=preserve or a `white-space: pre*|break-spaces` style attribute or page CSS rule (and
+// their descendants), or raw text. Unsafe when a stylesheet the build cannot read (remote) sets
+// `white-space: pre*` on other elements, when a script adds at runtime a class that changes an
+// element's display, float, position or white-space, or when scripts read whitespace in text nodes.
+// Id html-collapse-whitespace, risk low.
 #ifndef PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 #define PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 

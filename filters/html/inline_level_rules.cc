@@ -363,6 +363,7 @@ void InlineLevelRules::AddImport(std::string_view url, const ImportReader& read_
 void InlineLevelRules::Merge(const InlineLevelRules& other) {
   anything_ |= other.anything_;
   present_ |= other.present_ | anything_;
+  read_all_ = read_all_ && other.read_all_;
   if (anything_ == kAll) return;
   typed_.insert(typed_.end(), other.typed_.begin(), other.typed_.end());
   untyped_.insert(untyped_.end(), other.untyped_.begin(), other.untyped_.end());

@@ -59,7 +59,12 @@ class InlineLevelRules {
   void SetUnknown() {
     anything_ |= kUnknown;
     present_ |= kUnknown;
+    read_all_ = false;
   }
+  // Whether every sheet the page uses was read (no SetUnknown, no unreadable @import): then
+  // what Kinds says of kPre is all the CSS says, and text outside kPre elements renders under
+  // white-space normal or nowrap, where a newline is a space.
+  bool read_all() const { return read_all_; }
   // Adds what another set (a sheet read once for many pages) says.
   void Merge(const InlineLevelRules& other);
 
@@ -111,6 +116,7 @@ class InlineLevelRules {
   static bool ParseCompound(std::string_view comp, Compound* out, Pseudo* pseudo);
   uint8_t anything_ = 0;  // Kinds any element may get
   uint8_t present_ = 0;   // Kinds some element may get
+  bool read_all_ = true;  // no sheet was unreadable
   // Subjects with a type selector, and those without one (which then have a class or an id:
   // an element with neither skips them).
   std::vector<Compound> typed_, untyped_;
