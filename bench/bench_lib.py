@@ -118,12 +118,15 @@ class BrotliSizes:
             json.dump(self.cache, f)
 
 
-def judge(kind, pairs, flags=()):
-    """Runs judge.mjs over [(in, out)] pairs; returns {out: result}."""
+def judge(kind, pairs, flags=(), sheets=None):
+    """Runs judge.mjs over [(in, out)] pairs; returns {out: result}. `sheets`: {in: [paths]},
+    the stylesheets an HTML input links (the judge reads their white-space rules)."""
     if not pairs:
         return {}
+    sheets = sheets or {}
     r = subprocess.run(NODE_JUDGE + [kind] + list(flags), input=json.dumps(
-        [{"in": a, "out": b} for a, b in pairs]).encode(), capture_output=True, cwd=HERE)
+        [{"in": a, "out": b, "sheets": sheets.get(a, [])} for a, b in pairs]).encode(),
+        capture_output=True, cwd=HERE)
     if r.returncode != 0:
         return {b: {"ok": False, "detail": "judge crashed: " + r.stderr.decode()[-300:]}
                 for _, b in pairs}

@@ -107,9 +107,12 @@ class Row:
                 "judge_ok": ok, "judge_total": len(files)}
 
 
-def run_inprocess(row, cmd, files, outdir, repeat, strace):
-    """A perftest-interface program: parse its JSON lines."""
-    paths = [f["path"] for f in files]
+def run_inprocess(row, cmd, files, outdir, repeat, strace, staged=None):
+    """A perftest-interface program: parse its JSON lines. `staged`: {input path: the path the
+    program is given} (html_perftest --site reads pages staged beside their stylesheets)."""
+    staged = staged or {}
+    back = {v: k for k, v in staged.items()}
+    paths = [staged.get(f["path"], f["path"]) for f in files]
     os.makedirs(outdir, exist_ok=True)  # the perftests write into DIR; they do not create it
     p = L.run_measured(cmd + ["--out", outdir, "--repeat", str(repeat)] + paths)
     row.wall_ns, row.cpu_ns, row.maxrss_kb = p.wall_ns, p.cpu_ns, p.maxrss_kb
@@ -121,7 +124,7 @@ def run_inprocess(row, cmd, files, outdir, repeat, strace):
             continue
         if "summary" in rec or "file" not in rec:
             continue
-        path = rec["file"]
+        path = back.get(rec["file"], rec["file"])
         # A perftest that names its output file (image_perftest --mode webp adds .webp) says so.
         rec["out_path"] = rec.get("out_file") or os.path.join(outdir, os.path.basename(path))
         row.per_file[path] = rec
@@ -195,8 +198,9 @@ def stylesheets_of(page_bytes, page_rel):
 
 def site_layout(files, docs_dir):
     """For pages from the rustup docs: each page at its path in the docs, plus the stylesheets
-    it links, as a user's site build sees them. None when the pages are not from there."""
-    layout, extra = {}, {}
+    it links, as a user's site build sees them. None when the pages are not from there.
+    Also {page path: [its stylesheets' paths]}, for the judge."""
+    layout, extra, sheets = {}, {}, {}
     for f in files:
         src = f.get("source", "")
         if not src.startswith("rustup-docs:") or not docs_dir:
@@ -207,22 +211,30 @@ def site_layout(files, docs_dir):
             for css in stylesheets_of(fh.read(), rel):
                 if os.path.isfile(os.path.join(docs_dir, css)):
                     extra[css] = os.path.join(docs_dir, css)
-    return layout, extra
+                    sheets.setdefault(f["path"], []).append(extra[css])
+    return layout, extra, sheets
+
+
+def stage_files(files, stage, layout=None):
+    """Hard-links (else copies) the set into `stage`; returns {input path: path under stage}.
+    `layout` (from site_layout): each file at its own site path beside its stylesheets."""
+    shutil.rmtree(stage, ignore_errors=True)
+    os.makedirs(stage)
+    where = {f["path"]: f["name"] for f in files}
+    if layout:
+        where, extra = layout[:2]
+        for rel, src in extra.items():
+            _stage_file(src, os.path.join(stage, rel))
+    for f in files:
+        _stage_file(f["path"], os.path.join(stage, where[f["path"]]))
+    return where
 
 
 def run_pagebake_cli(row, pagebake, filters, files, stage, outdir, strace, layout=None):
     """`pagebake build` over a directory holding exactly this set (hard links, else copies).
     `layout` (from site_layout): stage each file at its own site path beside its stylesheets,
     so html-collapse-whitespace reads the CSS that decides which elements are inline."""
-    shutil.rmtree(stage, ignore_errors=True)
-    os.makedirs(stage)
-    where = {f["path"]: f["name"] for f in files}
-    if layout:
-        where, extra = layout
-        for rel, src in extra.items():
-            _stage_file(src, os.path.join(stage, rel))
-    for f in files:
-        _stage_file(f["path"], os.path.join(stage, where[f["path"]]))
+    where = stage_files(files, stage, layout)
     shutil.rmtree(outdir, ignore_errors=True)
     # --level passthrough: exactly the row's filters, as the in-process row and the peers run
     # (the default level, core, would add css-minify of style="" and more, which the DOM judge
@@ -253,7 +265,7 @@ def run_pagebake_cli(row, pagebake, filters, files, stage, outdir, strace, layou
         shutil.rmtree(outdir + ".strace", ignore_errors=True)
 
 
-def finish_row(row, typ, files, brotli, judge_flags=()):
+def finish_row(row, typ, files, brotli, judge_flags=(), sheets=None):
     """Brotli sizes and judges for the outputs a row produced."""
     outs = [r["out_path"] for r in row.per_file.values() if "out" in r and not r.get("error")
             and os.path.exists(r["out_path"])]
@@ -262,7 +274,7 @@ def finish_row(row, typ, files, brotli, judge_flags=()):
         if r.get("out_path") in sizes:
             r["brotli"] = sizes[r["out_path"]]
     pairs = [(p, r["out_path"]) for p, r in row.per_file.items() if r.get("out_path") in sizes]
-    res = L.judge(typ, pairs, judge_flags)
+    res = L.judge(typ, pairs, judge_flags, sheets)
     for p, r in row.per_file.items():
         j = res.get(r.get("out_path"))
         row.judged[p] = {"ok": j.get("ok"), "detail": j.get("detail")} if j else None
@@ -290,6 +302,17 @@ def bench_type(typ, files, ctx):
         r.status = "not built (pagebake)"
     rows.append(r)
     layout = site_layout(files, ctx.html_docs_dir) if typ == "html" else None
+    if layout and os.access(perftest, os.X_OK):
+        # The same in-process run, each page read as a build of its site reads it: beside the
+        # stylesheets it links, which html-collapse-whitespace reads (once per run).
+        stage = os.path.join(work, "stage-inprocess")
+        where = stage_files(files, stage, layout)
+        r = Row("pagebake + its CSS", "in-process",
+                f"{fam}_perftest --site: each page at its docs path beside its stylesheets")
+        run_inprocess(r, [perftest, "--site", stage], files, os.path.join(work, "pagebake-css"),
+                      ctx.repeat, ctx.strace,
+                      {p: os.path.join(stage, rel) for p, rel in where.items()})
+        rows.append(r)
     if layout and os.access(ctx.pagebake, os.X_OK):
         # What a user's build of the docs site does: the same filters, with the pages'
         # stylesheets staged beside them (passed through, only read).
@@ -312,9 +335,12 @@ def bench_type(typ, files, ctx):
     in_sizes = ctx.brotli.sizes([f["path"] for f in files])
     for f in files:
         f["brotli"] = in_sizes[f["path"]]
+    # Every row's HTML is judged with the white-space rules of the stylesheets its input links
+    # (rustdoc sets pre-wrap on signatures): whitespace there renders as written.
+    sheets = layout[2] if layout else None
     for r in rows:
         if r.status == "ok":
-            finish_row(r, typ, files, ctx.brotli)
+            finish_row(r, typ, files, ctx.brotli, sheets=sheets)
     return rows
 
 

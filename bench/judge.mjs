@@ -7,7 +7,12 @@
 //   html parse5 (the WHATWG tree builder) DOMs of input and output compared modulo what HTML
 //        minification may change: comments, whitespace the CSS white-space model collapses
 //        (collapsed runs, trimmed at block boundaries, merged across inline tags; exact inside
-//        pre/textarea), default-valued attributes, boolean attribute values, class token spacing.
+//        pre/textarea and under elements the page's CSS may set to white-space: pre, pre-wrap or
+//        break-spaces, newlines kept under pre-line), default-valued attributes, boolean
+//        attribute values, class token spacing. The CSS read is the input's <style> text, its
+//        style="" attributes, and the sheets a pair names ("sheets": paths, the sheets the page
+//        links), rules in any media; selectors are matched by css-select, dynamic
+//        pseudo-classes (:hover...) as matching.
 //        <script>/<style> text that differs is accepted only if it still parses (JS) or has the
 //        same lightningcss canonical form (CSS), and counted as "embedded re-minified".
 //   img  decoded with sharp: lossless rows must have identical RGBA pixels; lossy rows report
@@ -107,10 +112,99 @@ function attrString(node) {
   return out.sort().join(' ');
 }
 
+// ---- white-space from CSS: which elements render their whitespace as written (EXACT) or keep
+// their line breaks (LINES), with descendants inheriting. "May" reading: any media, any rule.
+const NONE = 0, LINES = 1, EXACT = 2;
+function whiteSpaceMode(property, value) {
+  if (property !== 'white-space' && property !== 'white-space-collapse') return NONE;
+  const v = value.toLowerCase();
+  if (/var\(|env\(/.test(v)) return EXACT;  // unknown until used: may be pre
+  if (property === 'white-space-collapse') {
+    return /preserve-breaks/.test(v) ? LINES : /preserve|break-spaces/.test(v) ? EXACT : NONE;
+  }
+  if (/pre-line|preserve-breaks/.test(v)) return LINES;
+  return /\bpre\b|pre-wrap|break-spaces|preserve/.test(v) ? EXACT : NONE;
+}
+const styleAttrMode = (style) => {
+  let m = NONE;
+  for (const d of style.split(';')) {
+    const k = d.indexOf(':');
+    if (k > 0) m = Math.max(m, whiteSpaceMode(d.slice(0, k).trim().toLowerCase(), d.slice(k + 1)));
+  }
+  return m;
+};
+// css-select over parse5's default tree.
+const isEl = (n) => !!n.tagName;
+const kids = (n) => n.childNodes || [];
+const P5 = {
+  isTag: isEl,
+  getAttributeValue: (e, name) => { const a = e.attrs.find((x) => x.name === name); return a ? a.value : undefined; },
+  getChildren: kids,
+  getName: (e) => e.tagName,
+  getParent: (n) => n.parentNode || null,
+  getSiblings: (n) => (n.parentNode ? kids(n.parentNode) : [n]),
+  getText: (n) => (n.nodeName === '#text' ? n.value : kids(n).map(P5.getText).join('')),
+  hasAttrib: (e, name) => e.attrs.some((x) => x.name === name),
+  removeSubsets: (nodes) => nodes.filter((n) => { for (let p = n.parentNode; p; p = p.parentNode) if (nodes.includes(p)) return false; return true; }),
+  existsOne: (test, nodes) => nodes.some((n) => isEl(n) && (test(n) || P5.existsOne(test, kids(n)))),
+  findAll: (test, nodes) => { const out = []; const st = [...nodes].reverse(); while (st.length) { const n = st.pop(); if (!isEl(n)) continue; if (test(n)) out.push(n); st.push(...[...kids(n)].reverse()); } return out; },
+  findOne: (test, nodes) => P5.findAll(test, nodes)[0] || null,
+  isHovered: () => true, isVisited: () => true, isActive: () => true,
+};
+let cssTree = null, cssSelect = null;
+// [{test, mode}] for the rules of `cssTexts` that set white-space to something kept.
+async function whiteSpaceRules(cssTexts) {
+  cssTree ??= await import('css-tree');
+  cssSelect ??= await import('css-select');
+  const rules = [];
+  let skipped = 0;
+  for (const text of cssTexts) {
+    const ast = cssTree.parse(text, { parseValue: false, onParseError: () => {} });
+    cssTree.walk(ast, { visit: 'Rule', enter(rule) {
+      if (!rule.block || rule.prelude.type !== 'SelectorList') return;
+      let mode = NONE;
+      rule.block.children.forEach((d) => {
+        if (d.type === 'Declaration') mode = Math.max(mode, whiteSpaceMode(d.property.toLowerCase(), cssTree.generate(d.value)));
+      });
+      if (mode === NONE) return;
+      rule.prelude.children.forEach((sel) => {
+        let text = cssTree.generate(sel);
+        if (/::|:(before|after|first-line|first-letter|marker|placeholder)\b/i.test(text)) return;  // generated text only
+        for (const attempt of [text, text.replace(/:(?!not\(|is\(|where\(|has\()[a-z-]+(\([^()]*\))?/gi, '')]) {
+          try { rules.push({ test: cssSelect.compile(attempt || '*', { adapter: P5 }), mode }); return; } catch (e) { /* next */ }
+        }
+        skipped++;
+      });
+    } });
+  }
+  return { rules, skipped };
+}
+function cssMode(el, ws) {
+  let m = NONE;
+  for (const r of ws.rules) if (m < r.mode && r.test(el)) m = r.mode;
+  const style = el.attrs.find((a) => a.name === 'style');
+  if (style) m = Math.max(m, styleAttrMode(style.value));
+  return m;
+}
+// The <style> texts of a parse5 document.
+function styleTexts(doc) {
+  const out = [];
+  const st = [doc];
+  while (st.length) {
+    const n = st.pop();
+    if (n.tagName === 'style') out.push(kids(n).map((t) => t.value || '').join(''));
+    st.push(...kids(n));
+    if (n.content) st.push(n.content);
+  }
+  return out;
+}
+
 // Flattens a parse5 document into tokens without recursion: {k:'open'|'close'|'text'|'raw', ...}.
-function flatten(doc) {
+// Text under an EXACT element is kept as written, under a LINES element with each whitespace
+// run reduced to its line breaks (or one space).
+function flatten(doc, ws) {
   const toks = [];
-  const stack = [{ node: doc, i: 0, pre: 0 }];
+  const stack = [{ node: doc, i: 0, pre: 0, lines: 0 }];
   while (stack.length) {
     const top = stack[stack.length - 1];
     const kids = top.node.content ? top.node.content.childNodes : (top.node.childNodes || []);
@@ -125,13 +219,16 @@ function flatten(doc) {
     if (n.nodeName === '#text') {
       const parent = top.node.tagName;
       if (parent === 'script' || parent === 'style') toks.push({ k: 'raw', tag: parent, type: (top.node.attrs.find((a) => a.name === 'type') || { value: '' }).value.trim().toLowerCase(), s: n.value });
+      else if (top.pre === 0 && top.lines > 0) toks.push({ k: 'text', s: n.value.replace(/[ \t\n\f\r]+/g, (r) => r.replace(/[^\n]/g, '') || ' '), pre: true });
       else toks.push({ k: 'text', s: n.value, pre: top.pre > 0 });
       continue;
     }
     if (n.tagName) {
-      const pre = top.pre + (PRESERVE.has(n.tagName) ? 1 : 0);
+      const mode = ws ? cssMode(n, ws) : NONE;
+      const pre = top.pre + (PRESERVE.has(n.tagName) || mode === EXACT ? 1 : 0);
+      const lines = top.lines + (mode === LINES ? 1 : 0);
       toks.push({ k: 'open', tag: n.tagName, s: `<${n.tagName} ${attrString(n)}>`, block: BLOCK.has(n.tagName) });
-      stack.push({ node: n, i: 0, pre });
+      stack.push({ node: n, i: 0, pre, lines });
     }
   }
   // Merge adjacent text (a removed comment may have split a text node).
@@ -208,12 +305,15 @@ async function rawEquivalent(a, b) {
 }
 
 let parse5 = null;
-async function judgeHtml(inText, outText) {
+async function judgeHtml(inText, outText, sheetTexts) {
   parse5 ??= await import('parse5');
   // Scripting off: <noscript> content is then markup, compared like the rest (with scripting on
   // it is one inert text node that minifiers legitimately rewrite).
-  const a = flatten(parse5.parse(inText, { scriptingEnabled: false }));
-  const b = flatten(parse5.parse(outText, { scriptingEnabled: false }));
+  const inDoc = parse5.parse(inText, { scriptingEnabled: false });
+  // One reading of the input's CSS judges both trees (a minifier may rewrite the <style> text).
+  const ws = await whiteSpaceRules([...sheetTexts, ...styleTexts(inDoc)]);
+  const a = flatten(inDoc, ws);
+  const b = flatten(parse5.parse(outText, { scriptingEnabled: false }), ws);
   let embedded = 0;
   const n = Math.max(a.length, b.length);
   for (let i = 0; i < n; i++) {
@@ -228,7 +328,8 @@ async function judgeHtml(inText, outText) {
       return { ok: false, detail: `DOM differs at token ${i}: in ${x ? tokStr(x).slice(0, 120) : 'EOF'} / out ${y ? tokStr(y).slice(0, 120) : 'EOF'}; context in [${ctx(a)}] out [${ctx(b)}]`, embedded };
     }
   }
-  return { ok: true, detail: embedded ? `same DOM; ${embedded} embedded script/style re-minified (judged valid)` : 'same DOM', embedded };
+  const unread = ws.skipped ? `; ${ws.skipped} white-space selectors css-select cannot read` : '';
+  return { ok: true, detail: (embedded ? `same DOM; ${embedded} embedded script/style re-minified (judged valid)` : 'same DOM') + unread, embedded };
 }
 
 // ---------------------------------------------------------------- images
@@ -287,7 +388,8 @@ for (const p of pairs) {
     if (type === 'img') r = await judgeImg(fs.readFileSync(p.in), fs.readFileSync(p.out));
     else {
       const a = fs.readFileSync(p.in, 'utf8'), b = fs.readFileSync(p.out, 'utf8');
-      r = type === 'js' ? judgeJs(a, b) : type === 'css' ? await judgeCss(a, b) : await judgeHtml(a, b);
+      const sheets = (p.sheets || []).map((f) => fs.readFileSync(f, 'utf8'));
+      r = type === 'js' ? judgeJs(a, b) : type === 'css' ? await judgeCss(a, b) : await judgeHtml(a, b, sheets);
     }
   } catch (e) {
     r = { ok: false, detail: `judge error: ${e.message}` };
