@@ -119,45 +119,69 @@ const InlineLevelRules* CollapseWhitespaceFilter::SheetRules(const Site& site,
   return &*slot;
 }
 
+// Whether element `id` is still in the tree (a filter may have removed it or an ancestor).
+static bool Attached(const Document& doc, NodeId id) {
+  for (; id != doc.root(); id = doc.parent(id))
+    if (id == kNoNode || (doc.node(id).flags & kDetached)) return false;
+  return true;
+}
+
 // What the page's CSS may make inline-level: its <style> text and the sheets its links load
-// (and the sheets those import).
-InlineLevelRules CollapseWhitespaceFilter::PageRules(FilterContext& ctx, const Document& doc) {
-  InlineLevelRules rules;
+// (and the sheets those import). The merged rules of the linked sheets are kept per list of
+// sheets (a site's pages share a few lists: no copy and no index build per page); a page with
+// <style> text gets its own copy with that text added.
+const InlineLevelRules& CollapseWhitespaceFilter::PageRules(FilterContext& ctx,
+                                                            const Document& doc) {
   // A site's pages share their sheets: each is read once per filter instance (one per worker
   // thread, so no lock), keyed by its resource (final at the page level).
   if (sheet_cache_site_ != ctx.site()) {
     sheet_cache_.clear();
+    linked_cache_.clear();
     sheet_cache_site_ = ctx.site();
   }
+  // Stylesheet elements in node order (document order, then nodes filters created; the rules
+  // are a union, so order does not matter): cheaper than walking the tree.
+  std::vector<const Resource*> linked;  // nullptr last: a sheet that cannot be read
+  std::vector<NodeId> styles;
+  for (NodeId id = 0; id < doc.node_count(); ++id) {
+    const Node& n = doc.node(id);
+    if (n.type != NodeType::kElement || (n.tag != Tag::kStyle && n.tag != Tag::kLink) ||
+        !IsStylesheetElement(doc, id) || !Attached(doc, id))
+      continue;
+    if (doc.IsHtml(id, Tag::kStyle)) {
+      styles.push_back(id);
+      continue;
+    }
+    if (!linked.empty() && linked.back() == nullptr) continue;  // anything may already happen
+    std::optional<std::string> href = doc.AttrValue(id, "href");
+    const Resource* sheet = href && ctx.site() && ctx.resource()
+                                ? ctx.site()->TargetOfOutputUrl(*ctx.resource(), *href)
+                                : nullptr;
+    // A remote, missing or looping sheet: anything may be inline.
+    if (sheet && (sheet->type != ContentType::kCss || !SheetRules(*ctx.site(), *sheet, 0)))
+      sheet = nullptr;
+    linked.push_back(sheet);
+  }
+  std::unique_ptr<InlineLevelRules>& merged = linked_cache_[linked];
+  if (!merged) {
+    merged = std::make_unique<InlineLevelRules>();
+    for (const Resource* sheet : linked) {
+      if (sheet) merged->Merge(*SheetRules(*ctx.site(), *sheet, 0));
+      else merged->SetUnknown();
+    }
+  }
+  if (styles.empty()) return *merged;
+  page_rules_ = *merged;
   InlineLevelRules::ImportReader read_import;  // none without a site: @import → anything
   if (ctx.site() && ctx.resource()) {
     read_import = [this, &ctx](std::string_view url) {
       return ImportedRules(*ctx.site(), *ctx.resource(), url, 0);
     };
   }
-  for (NodeId id = doc.root(); id != kNoNode; id = doc.NextInOrder(id)) {
-    if (doc.type(id) != NodeType::kElement || !IsStylesheetElement(doc, id)) continue;
-    if (doc.IsHtml(id, Tag::kStyle)) {
-      for (NodeId c = doc.first_child(id); c != kNoNode; c = doc.next_sibling(c))
-        if (doc.type(c) == NodeType::kText) rules.AddStylesheet(doc.RawText(c), read_import);
-      continue;
-    }
-    std::optional<std::string> href = doc.AttrValue(id, "href");
-    const Resource* sheet = href && ctx.site() && ctx.resource()
-                                ? ctx.site()->TargetOfOutputUrl(*ctx.resource(), *href)
-                                : nullptr;
-    if (!sheet || sheet->type != ContentType::kCss) {
-      rules.SetUnknown();  // a remote or missing sheet: anything may be inline
-      break;
-    }
-    const InlineLevelRules* sheet_rules = SheetRules(*ctx.site(), *sheet, 0);
-    if (!sheet_rules) {
-      rules.SetUnknown();
-      break;
-    }
-    rules.Merge(*sheet_rules);
-  }
-  return rules;
+  for (NodeId id : styles)
+    for (NodeId c = doc.first_child(id); c != kNoNode; c = doc.next_sibling(c))
+      if (doc.type(c) == NodeType::kText) page_rules_.AddStylesheet(doc.RawText(c), read_import);
+  return page_rules_;
 }
 
 // What the page's CSS and the element's own style="" may do to element `id`'s box
@@ -165,35 +189,54 @@ InlineLevelRules CollapseWhitespaceFilter::PageRules(FilterContext& ctx, const D
 // and parents many times.
 uint8_t CollapseWhitespaceFilter::Kinds(const Document& doc, NodeId id,
                                         const InlineLevelRules& rules) {
-  if (kinds_memo_.size() < doc.node_count()) kinds_memo_.resize(doc.node_count(), -1);
-  if (kinds_memo_[id] >= 0) return static_cast<uint8_t>(kinds_memo_[id]);
-  const Node& n = doc.node(id);
-  std::optional<std::string> cls = n.attr_count ? doc.AttrValue(id, "class") : std::nullopt;
-  std::optional<std::string> el_id = n.attr_count ? doc.AttrValue(id, "id") : std::nullopt;
-  uint8_t kinds = rules.Kinds(TagName(n.tag), cls ? *cls : "", el_id ? *el_id : "");
+  const NodeKinds& k = Classified(doc, id, rules);
+  uint8_t kinds = k.self;
   if (rules.has_context_rules() && kinds != InlineLevelRules::kAll) {
     // `context > *` rules through the parent, `context *` rules through any ancestor.
     const NodeId parent = doc.parent(id);
     if (parent != kNoNode && doc.type(parent) == NodeType::kElement)
-      kinds |= UnderKinds(doc, parent, rules, true) | DescendantKinds(doc, parent, rules);
+      kinds |= Classified(doc, parent, rules).children | DescendantKinds(doc, parent, rules);
   }
-  if (n.attr_count) {
-    if (std::optional<std::string> style = doc.AttrValue(id, "style"))
-      kinds |= InlineLevelRules::DeclarationKinds(*style);
-    if (doc.FindAttr(id, "hidden") >= 0) kinds |= InlineLevelRules::kHidden;
-  }
-  kinds_memo_[id] = static_cast<int8_t>(kinds);
   return kinds;
 }
 
-// What context rules matching element `a` may do to its children (`child`: `a > *` and `a *`)
-// or to all its descendants (`a *` only).
-uint8_t CollapseWhitespaceFilter::UnderKinds(const Document& doc, NodeId a,
-                                             const InlineLevelRules& rules, bool child) {
-  const Node& n = doc.node(a);
-  std::optional<std::string> cls = n.attr_count ? doc.AttrValue(a, "class") : std::nullopt;
-  std::optional<std::string> el_id = n.attr_count ? doc.AttrValue(a, "id") : std::nullopt;
-  return rules.KindsUnder(TagName(n.tag), cls ? *cls : "", el_id ? *el_id : "", child);
+// What the rules say of element `id` itself (with its style="" and hidden attributes) and of
+// its children and descendants: one pass over its attributes, remembered per node (the walks
+// ask about the same siblings and parents many times).
+const CollapseWhitespaceFilter::NodeKinds& CollapseWhitespaceFilter::Classified(
+    const Document& doc, NodeId id, const InlineLevelRules& rules) {
+  if (classified_.size() < doc.node_count()) classified_.resize(doc.node_count());
+  NodeKinds& k = classified_[id];
+  if (k.known) return k;
+  std::string_view cls, el_id, style;
+  bool hidden = false;
+  int seen = 0;  // class, id, style, hidden: the first of each name counts, as in the DOM
+  for (const Attr& a : doc.attributes(id)) {
+    auto is = [&](std::string_view name, int bit) {
+      const bool first = !(seen & bit) && a.name.size() == name.size() &&
+                         text::EqualsIgnoreCase(a.name, name);
+      if (first) seen |= bit;
+      return first;
+    };
+    if (is("class", 1)) cls = a.value;
+    else if (is("id", 2)) el_id = a.value;
+    else if (is("style", 4)) style = a.value;
+    else if (is("hidden", 8)) hidden = true;
+  }
+  // Raw values: decoded only when they hold a character reference.
+  if (cls.find('&') != std::string_view::npos) cls = class_buf_ = DecodeAttrValue(cls);
+  if (el_id.find('&') != std::string_view::npos) el_id = id_buf_ = DecodeAttrValue(el_id);
+  const InlineLevelRules::ElementKinds e = rules.Classify(TagName(doc.node(id).tag), cls, el_id);
+  k.self = e.self;
+  k.children = e.children;
+  k.descendants = e.descendants;
+  if (!style.empty()) {
+    if (style.find('&') != std::string_view::npos) style = class_buf_ = DecodeAttrValue(style);
+    k.self |= InlineLevelRules::DeclarationKinds(style);
+  }
+  if (hidden) k.self |= InlineLevelRules::kHidden;
+  k.known = true;
+  return k;
 }
 
 // What `context *` rules may do to the descendants of element `a` through `a` or any of its
@@ -212,7 +255,7 @@ uint8_t CollapseWhitespaceFilter::DescendantKinds(const Document& doc, NodeId a,
     ancestors_.push_back(k);
   }
   for (size_t i = ancestors_.size(); i-- > 0;) {
-    above |= UnderKinds(doc, ancestors_[i], rules, false);
+    above |= Classified(doc, ancestors_[i], rules).descendants;
     descendant_memo_[ancestors_[i]] = static_cast<int8_t>(above);
   }
   return above;
@@ -397,7 +440,7 @@ bool CollapseWhitespaceFilter::LooseStartTag(const Document& doc, NodeId id) {
 }
 
 Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
-  const InlineLevelRules rules = PageRules(ctx, doc);
+  const InlineLevelRules& rules = PageRules(ctx, doc);
   // With all the page's CSS read, text outside the elements KeepsWhitespace keeps renders
   // under white-space normal or nowrap: a newline there is a space, and a space compresses
   // better (prose wrapped at random points repeats for brotli once its line breaks are spaces).
@@ -406,8 +449,9 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
   const bool newlines_render_as_spaces = rules.read_all();
   before_.assign(doc.node_count(), -1);
   after_.assign(doc.node_count(), -1);
-  kinds_memo_.assign(doc.node_count(), -1);
+  classified_.assign(doc.node_count(), NodeKinds{});
   descendant_memo_.assign(doc.node_count(), -1);
+  opened_.clear();
   int preserve = 0;  // open ancestors that keep whitespace
   int svg_text = 0;  // open SVG ancestors whose text may render (SvgKeepsText)
   bool body_started = false;
@@ -424,9 +468,16 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
         ++ctx.counters().rewrites;
       }
       if (n.first_child != kNoNode) {
-        if (KeepsWhitespace(doc, id, rules)) ++preserve;
-        if (SvgKeepsText(doc, id)) ++svg_text;
-        if (doc.IsHtml(id, Tag::kHead)) ++in_head;
+        // What this element opens, undone when the walk climbs out of it. Inside an element
+        // that keeps whitespace, whether a descendant keeps it too does not matter.
+        uint8_t opened = 0;
+        if (preserve == 0 && KeepsWhitespace(doc, id, rules)) opened |= kOpensPreserve;
+        if (SvgKeepsText(doc, id)) opened |= kOpensSvgText;
+        if (doc.IsHtml(id, Tag::kHead)) opened |= kOpensHead;
+        preserve += (opened & kOpensPreserve) != 0;
+        svg_text += (opened & kOpensSvgText) != 0;
+        in_head += (opened & kOpensHead) != 0;
+        opened_.push_back(opened);
         id = n.first_child;
         continue;
       }
@@ -460,9 +511,11 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
         id = kNoNode;
         break;
       }
-      if (KeepsWhitespace(doc, id, rules)) --preserve;
-      if (SvgKeepsText(doc, id)) --svg_text;
-      if (doc.IsHtml(id, Tag::kHead)) --in_head;
+      const uint8_t opened = opened_.back();
+      opened_.pop_back();
+      preserve -= (opened & kOpensPreserve) != 0;
+      svg_text -= (opened & kOpensSvgText) != 0;
+      in_head -= (opened & kOpensHead) != 0;
     }
     if (drop != kNoNode) {
       doc.Remove(drop);

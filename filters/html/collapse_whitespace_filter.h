@@ -24,6 +24,8 @@
 #ifndef PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 #define PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -47,10 +49,14 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   // Whether whitespace-only text under SVG element `id` may render or be read.
   static bool SvgKeepsText(const Document& doc, NodeId id);
   // Whitespace at a line's edge (see AtLineEdge in the .cc) and what the page's CSS says.
-  InlineLevelRules PageRules(FilterContext& ctx, const Document& doc);
+  const InlineLevelRules& PageRules(FilterContext& ctx, const Document& doc);
   uint8_t Kinds(const Document& doc, NodeId id, const InlineLevelRules& rules);
-  static uint8_t UnderKinds(const Document& doc, NodeId a, const InlineLevelRules& rules,
-                            bool child);
+  struct NodeKinds {
+    uint8_t self = 0;  // with the element's style="" and hidden attributes
+    uint8_t children = 0, descendants = 0;
+    bool known = false;
+  };
+  const NodeKinds& Classified(const Document& doc, NodeId id, const InlineLevelRules& rules);
   uint8_t DescendantKinds(const Document& doc, NodeId a, const InlineLevelRules& rules);
   bool AtLineEdge(const Document& doc, NodeId id, const InlineLevelRules& rules);
   // Trims the whitespace at both ends of every JS/JSON <script> text.
@@ -72,6 +78,9 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   // nullopt while the sheet's imports are being read (a cycle finds it so).
   std::unordered_map<const Resource*, std::optional<InlineLevelRules>> sheet_cache_;
   const Site* sheet_cache_site_ = nullptr;
+  // The merged rules of each list of linked sheets pages used (nullptr: one not read).
+  std::map<std::vector<const Resource*>, std::unique_ptr<InlineLevelRules>> linked_cache_;
+  InlineLevelRules page_rules_;  // a page with <style> text: its linked rules plus that text
   // What the first rendered sibling before / after a whitespace-only text is.
   enum Boundary : int8_t {
     kInlineContent = 0,   // text, an inline-level element: the line goes on
@@ -83,8 +92,13 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   Boundary Neighbour(const Document& doc, NodeId id, const InlineLevelRules& rules, bool forward);
   // Neighbour per document: for each node, the Boundary beyond it (-1 unknown).
   std::vector<int8_t> before_, after_;
-  // Kinds and DescendantKinds per document (-1 unknown).
-  std::vector<int8_t> kinds_memo_, descendant_memo_;
+  // Classified and DescendantKinds per node of the document (not known / -1: not yet asked).
+  std::vector<NodeKinds> classified_;
+  // Per open element of RewriteHtml's walk: which counters entering it raised.
+  enum Opens : uint8_t { kOpensPreserve = 1, kOpensSvgText = 2, kOpensHead = 4 };
+  std::vector<uint8_t> opened_;
+  std::vector<int8_t> descendant_memo_;
+  std::string class_buf_, id_buf_;  // Classified's decoded values
   std::vector<NodeId> ancestors_;  // DescendantKinds' walk (Neighbour's is walked_)
   std::vector<NodeId> walked_;
 };

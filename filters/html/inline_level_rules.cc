@@ -245,15 +245,14 @@ bool InlineLevelRules::AddUnder(std::string_view before, uint8_t kinds) {
   if (end == 0) return false;
   std::string_view rest = before.substr(0, end);
   const size_t start = LastCompoundStart(rest);
-  Under under{{}, child};
+  Compound context;
   Pseudo pseudo = Pseudo::kNone;
-  if (!ParseCompound(TrimHtmlSpace(rest.substr(start)), &under.context, &pseudo) ||
+  if (!ParseCompound(TrimHtmlSpace(rest.substr(start)), &context, &pseudo) ||
       pseudo != Pseudo::kNone)
     return false;
-  const Compound& c = under.context;
-  if (c.type.empty() && c.classes.empty() && c.id.empty()) return false;
-  under.context.kinds = kinds;
-  under_.push_back(std::move(under));
+  if (context.type.empty() && context.classes.empty() && context.id.empty()) return false;
+  context.kinds = kinds;
+  (child ? under_child_ : under_any_).Add(std::move(context));
   return true;
 }
 
@@ -290,12 +289,12 @@ void InlineLevelRules::AddSelectorList(std::string_view selectors, uint8_t eleme
       if (!AddUnder(sel.substr(0, start), out.kinds)) anything_ |= out.kinds;
       continue;
     }
-    (out.type.empty() ? untyped_ : typed_).push_back(std::move(out));
-    index_.built = false;
+    subjects_.Add(std::move(out));
   }
 }
 
 void InlineLevelRules::AddStylesheet(std::string_view css_in, const ImportReader& read_import) {
+  classified_.clear();
   if (anything_ == kAll) return;
   const std::string css = StripComments(css_in);
   const std::string_view s = css;
@@ -361,24 +360,54 @@ void InlineLevelRules::AddImport(std::string_view url, const ImportReader& read_
 }
 
 void InlineLevelRules::Merge(const InlineLevelRules& other) {
+  classified_.clear();
   anything_ |= other.anything_;
   present_ |= other.present_ | anything_;
   read_all_ = read_all_ && other.read_all_;
   if (anything_ == kAll) return;
-  typed_.insert(typed_.end(), other.typed_.begin(), other.typed_.end());
-  untyped_.insert(untyped_.end(), other.untyped_.begin(), other.untyped_.end());
-  index_.built = false;
-  under_.insert(under_.end(), other.under_.begin(), other.under_.end());
+  subjects_.Append(other.subjects_);
+  under_child_.Append(other.under_child_);
+  under_any_.Append(other.under_any_);
 }
 
 uint8_t InlineLevelRules::KindsUnder(std::string_view tag, std::string_view class_attr,
                                      std::string_view id, bool parent) const {
-  uint8_t kinds = 0;
-  for (const Under& u : under_)
-    if ((parent || !u.child_only) && (u.context.kinds & ~kinds) &&
-        Matches(u.context, tag, class_attr, id))
-      kinds |= u.context.kinds;
-  return kinds;
+  const uint8_t kinds = under_any_.Kinds(tag, class_attr, id, 0);
+  return parent ? under_child_.Kinds(tag, class_attr, id, kinds) : kinds;
+}
+
+void InlineLevelRules::CompoundSet::Add(Compound c) {
+  names_an_id_ = names_an_id_ || !c.id.empty();
+  (c.type.empty() ? untyped_ : typed_).push_back(std::move(c));
+  index_.built = false;
+}
+
+void InlineLevelRules::CompoundSet::Append(const CompoundSet& other) {
+  typed_.insert(typed_.end(), other.typed_.begin(), other.typed_.end());
+  untyped_.insert(untyped_.end(), other.untyped_.begin(), other.untyped_.end());
+  names_an_id_ = names_an_id_ || other.names_an_id_;
+  index_.built = false;
+}
+
+InlineLevelRules::ElementKinds InlineLevelRules::Classify(std::string_view tag,
+                                                          std::string_view class_attr,
+                                                          std::string_view id) const {
+  auto compute = [&] {
+    ElementKinds k;
+    k.self = Kinds(tag, class_attr, id);
+    k.descendants = under_any_.Kinds(tag, class_attr, id, 0);
+    k.children = under_child_.Kinds(tag, class_attr, id, k.descendants);
+    return k;
+  };
+  if (!id.empty() && NamesAnId()) return compute();
+  classify_key_.assign(tag);
+  classify_key_.push_back('\1');
+  classify_key_.append(class_attr);
+  if (auto it = classified_.find(std::string_view(classify_key_)); it != classified_.end())
+    return it->second;
+  const ElementKinds k = compute();
+  if (classified_.size() < kClassifiedCap) classified_.emplace(classify_key_, k);
+  return k;
 }
 
 bool InlineLevelRules::Matches(const Compound& c, std::string_view tag,
@@ -393,7 +422,7 @@ bool InlineLevelRules::Matches(const Compound& c, std::string_view tag,
   return true;
 }
 
-void InlineLevelRules::BuildIndex() const {
+void InlineLevelRules::CompoundSet::BuildIndex() const {
   index_ = Index{};
   for (uint32_t i = 0; i < typed_.size(); ++i) index_.by_type[typed_[i].type].push_back(i);
   for (uint32_t i = 0; i < untyped_.size(); ++i) {
@@ -401,15 +430,14 @@ void InlineLevelRules::BuildIndex() const {
     if (!c.classes.empty())
       index_.by_class[c.classes.front()].push_back(i);
     else
-      index_.by_id[c.id].push_back(i);  // untyped subjects have a class or an id
+      index_.by_id[c.id].push_back(i);  // untyped compounds have a class or an id
   }
   index_.built = true;
 }
 
-uint8_t InlineLevelRules::Kinds(std::string_view tag, std::string_view class_attr,
-                                std::string_view id) const {
-  uint8_t kinds = anything_;
-  if (typed_.empty() && untyped_.empty()) return kinds;
+uint8_t InlineLevelRules::CompoundSet::Kinds(std::string_view tag, std::string_view class_attr,
+                                             std::string_view id, uint8_t kinds) const {
+  if (empty() || kinds == kAll) return kinds;
   if (!index_.built) BuildIndex();
   auto scan = [&](const Lists& map, std::string_view key, const std::vector<Compound>& from) {
     if (map.empty() || kinds == kAll) return;
@@ -422,9 +450,15 @@ uint8_t InlineLevelRules::Kinds(std::string_view tag, std::string_view class_att
   };
   scan(index_.by_type, tag, typed_);
   // Each class of the element, as written (a repeated class only scans its list twice).
-  ForEachClass(class_attr, [&](std::string_view name) { scan(index_.by_class, name, untyped_); });
+  if (!class_attr.empty() && !index_.by_class.empty())
+    ForEachClass(class_attr, [&](std::string_view name) { scan(index_.by_class, name, untyped_); });
   if (!id.empty()) scan(index_.by_id, id, untyped_);
   return kinds;
+}
+
+uint8_t InlineLevelRules::Kinds(std::string_view tag, std::string_view class_attr,
+                                std::string_view id) const {
+  return subjects_.Kinds(tag, class_attr, id, anything_);
 }
 
 }  // namespace pagebake::html

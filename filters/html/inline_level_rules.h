@@ -57,6 +57,7 @@ class InlineLevelRules {
   // Some CSS of the page could not be read (a remote or missing sheet): anything may happen
   // (kUnknown).
   void SetUnknown() {
+    classified_.clear();
     anything_ |= kUnknown;
     present_ |= kUnknown;
     read_all_ = false;
@@ -88,7 +89,7 @@ class InlineLevelRules {
   // Rules whose subject is any element under a context (`.path > *`, `.menu *`): asked about
   // each ancestor of an element, with `parent` true for its parent. True when such a rule may
   // make the element inline-level because of that ancestor.
-  bool has_context_rules() const { return !under_.empty(); }
+  bool has_context_rules() const { return !under_child_.empty() || !under_any_.empty(); }
   bool MayMakeInlineUnder(std::string_view tag, std::string_view class_attr, std::string_view id,
                           bool parent) const {
     return KindsUnder(tag, class_attr, id, parent) & kInline;
@@ -96,7 +97,23 @@ class InlineLevelRules {
   uint8_t KindsUnder(std::string_view tag, std::string_view class_attr, std::string_view id,
                      bool parent) const;
 
+  // The three questions at once, for one element: Kinds (`self`), and what context rules
+  // matching it may do to its children (`children`: KindsUnder with parent) and to its other
+  // descendants (`descendants`: KindsUnder without). Remembered by (tag, class) wherever the id
+  // cannot matter (no rule names an id, or the element has none), so a site's repeated
+  // elements cost one lookup (at most kClassifiedCap answers are kept).
+  struct ElementKinds {
+    uint8_t self = 0, children = 0, descendants = 0;
+  };
+  ElementKinds Classify(std::string_view tag, std::string_view class_attr,
+                        std::string_view id) const;
+  static constexpr size_t kClassifiedCap = 1 << 16;
+
  private:
+  struct KeyHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
   struct Compound {
     std::string type;  // lowercase; empty: any
     std::vector<std::string> classes;
@@ -117,32 +134,46 @@ class InlineLevelRules {
   uint8_t anything_ = 0;  // Kinds any element may get
   uint8_t present_ = 0;   // Kinds some element may get
   bool read_all_ = true;  // no sheet was unreadable
-  // Subjects with a type selector, and those without one (which then have a class or an id:
-  // an element with neither skips them).
-  std::vector<Compound> typed_, untyped_;
-  // Kinds looks compounds up by the element's type, classes and id instead of trying them all
-  // (rustdoc's sheets give hundreds, and every element is asked): indices into typed_ by type,
-  // into untyped_ by first class (or by id when a compound has no class). Built on the first
-  // question after a change; owning keys, so copies stay valid, looked up by string_view
-  // (a transparent hash: no key copy per question).
-  struct KeyHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  // Compounds looked up by an element's type, classes and id instead of tried one by one
+  // (rustdoc's sheets give hundreds, and every element is asked).
+  class CompoundSet {
+   public:
+    void Add(Compound c);
+    void Append(const CompoundSet& other);
+    bool empty() const { return typed_.empty() && untyped_.empty(); }
+    // `kinds` with those of every compound matching the element added.
+    uint8_t Kinds(std::string_view tag, std::string_view class_attr, std::string_view id,
+                  uint8_t kinds) const;
+    // Compounds with a type selector, and those without one (which then have a class or an
+    // id: an element with neither skips them).
+    std::vector<Compound> typed_, untyped_;
+    bool names_an_id_ = false;  // some compound has an id
+    bool names_an_id() const { return names_an_id_; }
+
+   private:
+    // Indices into typed_ by type, into untyped_ by first class (or by id when a compound has
+    // no class). Built on the first question after a change; owning keys, so copies stay
+    // valid, looked up by string_view (a transparent hash: no key copy per question).
+    using Lists =
+        std::unordered_map<std::string, std::vector<uint32_t>, KeyHash, std::equal_to<>>;
+    struct Index {
+      Lists by_type, by_class, by_id;
+      bool built = false;
+    };
+    mutable Index index_;
+    void BuildIndex() const;
   };
-  using Lists = std::unordered_map<std::string, std::vector<uint32_t>, KeyHash, std::equal_to<>>;
-  struct Index {
-    Lists by_type, by_class, by_id;
-    bool built = false;
-  };
-  mutable Index index_;
-  void BuildIndex() const;
-  // `context > *` (child_only) and `context *`: any element whose parent, or any ancestor,
-  // matches the context compound.
-  struct Under {
-    Compound context;  // its kinds: what the rule may do to the elements under it
-    bool child_only;
-  };
-  std::vector<Under> under_;
+  // Rule subjects, by their own compound.
+  CompoundSet subjects_;
+  // `context > *` and `context *`: the context compounds, with what the rule may do to any
+  // element whose parent (under_child_), or any ancestor (under_any_), matches.
+  CompoundSet under_child_, under_any_;
+  // Classify's answers by tag + '\1' + class attribute; dropped whenever the rules change.
+  mutable std::unordered_map<std::string, ElementKinds, KeyHash, std::equal_to<>> classified_;
+  mutable std::string classify_key_;
+  bool NamesAnId() const {
+    return subjects_.names_an_id() || under_child_.names_an_id() || under_any_.names_an_id();
+  }
 };
 
 }  // namespace pagebake::html

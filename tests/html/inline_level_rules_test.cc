@@ -239,5 +239,53 @@ TEST_CASE("InlineLevelRules: @import read through the caller", "[collapse-whites
   CHECK(no_reader.MayBeInline("p", "", ""));
 }
 
+// Classify answers the three questions at once and remembers answers by (tag, class) where the
+// id cannot matter: its answers must be those of Kinds and KindsUnder, asked in any order,
+// repeatedly, and again after the rules change.
+TEST_CASE("InlineLevelRules: Classify agrees with Kinds and KindsUnder", "[collapse-whitespace]") {
+  struct Element {
+    const char* tag;
+    const char* cls;
+    const char* id;
+  };
+  const Element elements[] = {
+      {"li", "", ""},         {"li", "tab", ""},      {"li", "tab", "first"},
+      {"div", "menu", ""},    {"div", "menu x", "m"}, {"span", "code-header", ""},
+      {"a", "", "top"},       {"a", "", ""},          {"div", "where", "w1"},
+      {"div", "where", "w2"}, {"p", "path", ""},      {"ul", "path", "nav"},
+  };
+  auto agree = [&](const InlineLevelRules& rules) {
+    for (int pass = 0; pass < 2; ++pass) {  // the second pass answers from memory
+      for (const Element& e : elements) {
+        INFO(e.tag << " class=" << e.cls << " id=" << e.id << " pass " << pass);
+        const InlineLevelRules::ElementKinds k = rules.Classify(e.tag, e.cls, e.id);
+        CHECK(k.self == rules.Kinds(e.tag, e.cls, e.id));
+        CHECK(k.children == rules.KindsUnder(e.tag, e.cls, e.id, true));
+        CHECK(k.descendants == rules.KindsUnder(e.tag, e.cls, e.id, false));
+      }
+    }
+  };
+  InlineLevelRules rules;
+  rules.AddStylesheet(".tab{display:inline-block}.menu *{float:left}.path>*{display:inline}"
+                      ".code-header{white-space:pre-wrap}");
+  agree(rules);
+  CHECK(!(rules.Classify("li", "tab", "first").self & InlineLevelRules::kHidden));
+  // A rule naming an id: the same class with another id may differ.
+  rules.AddStylesheet("#first{display:none}#nav>*{position:absolute}div#w1{display:inline}");
+  agree(rules);
+  CHECK(rules.Classify("li", "tab", "first").self & InlineLevelRules::kHidden);
+  CHECK(!(rules.Classify("li", "tab", "").self & InlineLevelRules::kHidden));
+  CHECK(rules.Classify("div", "where", "w1").self & InlineLevelRules::kInline);
+  CHECK(!(rules.Classify("div", "where", "w2").self & InlineLevelRules::kInline));
+  // Merged and unknown rules drop what was remembered.
+  InlineLevelRules more;
+  more.AddStylesheet("a{display:inline-block}");
+  rules.Merge(more);
+  agree(rules);
+  rules.SetUnknown();
+  agree(rules);
+  CHECK(rules.Classify("p", "", "").self & InlineLevelRules::kOutOfFlow);
+}
+
 }  // namespace
 }  // namespace pagebake::html
