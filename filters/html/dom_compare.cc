@@ -3,6 +3,8 @@
 #include <gumbo.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <memory>
 
 #include "filters/html/document.h"
@@ -324,6 +326,51 @@ const GumboNode* UnwrapWebpPicture(const GumboNode* a, const GumboNode* b) {
   return img;
 }
 
+// A <meta name=viewport> content list as its parser reads it: pairs split at commas and
+// whitespace, '=' with its surrounding whitespace, numeric values by value (1.0 == 1).
+std::vector<std::string> ViewportPairs(std::string_view v) {
+  std::string joined;  // whitespace next to '=' dropped, other separators as ','
+  for (size_t i = 0; i < v.size(); ++i) {
+    const char c = v[i];
+    if (text::IsAsciiSpace(c) || c == ',') {
+      size_t j = i;
+      while (j < v.size() && (text::IsAsciiSpace(v[j]) || v[j] == ',')) ++j;
+      const bool by_equals = (!joined.empty() && joined.back() == '=') || (j < v.size() && v[j] == '=');
+      if (!by_equals && !joined.empty()) joined.push_back(',');
+      i = j - 1;
+      continue;
+    }
+    joined.push_back(c);
+  }
+  std::vector<std::string> pairs;
+  size_t start = 0;
+  while (start <= joined.size()) {
+    size_t end = joined.find(',', start);
+    if (end == std::string::npos) end = joined.size();
+    std::string pair = joined.substr(start, end - start);
+    const size_t eq = pair.find('=');
+    if (eq != std::string::npos) {
+      const std::string value = pair.substr(eq + 1);
+      char* stop = nullptr;
+      const double d = std::strtod(value.c_str(), &stop);
+      if (!value.empty() && stop && *stop == '\0') {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.9g", d);
+        pair = pair.substr(0, eq + 1) + buf;
+      }
+    }
+    if (!pair.empty()) pairs.push_back(std::move(pair));
+    start = end + 1;
+  }
+  return pairs;
+}
+
+bool IsViewportMeta(const GumboNode* n) {
+  const GumboAttribute* name = gumbo_get_attribute(&n->v.element.attributes, "name");
+  return TagOf(n) == Tag::kMeta && name &&
+         text::EqualsIgnoreCase(TrimHtmlSpace(name->value), "viewport");
+}
+
 bool AttributesEqual(const GumboNode* a, const GumboNode* b, const DomCompareOptions& o,
                      std::string* why) {
   const GumboVector& av = a->v.element.attributes;
@@ -347,6 +394,9 @@ bool AttributesEqual(const GumboNode* a, const GumboNode* b, const DomCompareOpt
     if (std::string_view(x->value) == y->value) continue;
     if (o.elide_attributes && html && ElideAttributesFilter::IsBooleanAttribute(name) &&
         *y->value == '\0' && (*x->value == '\0' || text::EqualsIgnoreCase(x->value, name)))
+      continue;
+    if (o.elide_attributes && html && name == "content" && IsViewportMeta(a) &&
+        ViewportPairs(x->value) == ViewportPairs(y->value))
       continue;
     if (o.url_values && IsUrlAttr(name)) continue;
     if (o.inline_css && name == "style") continue;

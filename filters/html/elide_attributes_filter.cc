@@ -1,5 +1,7 @@
 #include "filters/html/elide_attributes_filter.h"
 
+#include <algorithm>
+#include <optional>
 #include <string>
 
 #include "filters/html/char_ref.h"
@@ -112,6 +114,47 @@ bool ElideAttributesFilter::IsDefaultValue(Tag t, std::string_view name, std::st
   }
 }
 
+std::optional<std::string> ElideAttributesFilter::ShorterViewport(std::string_view content) {
+  // The viewport list: `key=value` pairs separated by commas or whitespace, with optional
+  // whitespace around '='. A ';' (an error browsers treat differently) or a key without a
+  // value keeps the list as written.
+  if (content.find(';') != std::string_view::npos) return std::nullopt;
+  auto sep = [](char c) { return c == ',' || IsHtmlSpace(static_cast<unsigned char>(c)); };
+  std::string out;
+  size_t i = 0;
+  const size_t n = content.size();
+  while (true) {
+    while (i < n && sep(content[i])) ++i;
+    if (i >= n) break;
+    const size_t k = i;
+    while (i < n && !sep(content[i]) && content[i] != '=') ++i;
+    std::string_view key = content.substr(k, i - k);
+    while (i < n && IsHtmlSpace(static_cast<unsigned char>(content[i]))) ++i;
+    if (key.empty() || i >= n || content[i] != '=') return std::nullopt;
+    ++i;
+    while (i < n && IsHtmlSpace(static_cast<unsigned char>(content[i]))) ++i;
+    const size_t v = i;
+    while (i < n && !sep(content[i]) && content[i] != '=') ++i;
+    std::string_view value = content.substr(v, i - v);
+    if (value.empty()) return std::nullopt;
+    // A plain decimal keeps its value without trailing zeros: 1.0 -> 1, 0.50 -> 0.5.
+    const size_t dot = value.find('.');
+    if (dot != std::string_view::npos && dot > 0 &&
+        std::all_of(value.begin(), value.end(),
+                    [](char c) { return c == '.' || (c >= '0' && c <= '9'); }) &&
+        value.find('.', dot + 1) == std::string_view::npos) {
+      while (value.back() == '0') value.remove_suffix(1);
+      if (value.back() == '.') value.remove_suffix(1);
+    }
+    if (!out.empty()) out.push_back(',');
+    out.append(key);
+    out.push_back('=');
+    out.append(value);
+  }
+  if (out.empty() || out.size() >= content.size()) return std::nullopt;
+  return out;
+}
+
 Status ElideAttributesFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
   const bool xhtml = IsXhtml(doc);
   std::string lower;
@@ -120,6 +163,18 @@ Status ElideAttributesFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
     if (n.type != NodeType::kElement || n.attr_count == 0 || n.ns != Namespace::kHtml ||
         n.tag == Tag::kUnknown || (n.flags & (kDuplicateAttrs | kIgnoredTag)))
       continue;
+    if (n.tag == Tag::kMeta) {
+      const Attr* name = doc.GetAttr(id, "name");
+      const int content = doc.FindAttr(id, "content");
+      const Attr& c = doc.attributes(id)[content < 0 ? 0 : content];
+      if (name && content >= 0 && c.value.find('&') == std::string_view::npos &&
+          text::EqualsIgnoreCase(TrimHtmlSpace(name->value), "viewport")) {
+        if (std::optional<std::string> shorter = ShorterViewport(c.value)) {
+          doc.SetAttrValue(id, content, *shorter);
+          ++ctx.counters().rewrites;
+        }
+      }
+    }
     for (int i = static_cast<int>(n.attr_count) - 1; i >= 0; --i) {
       const Attr& a = doc.attributes(id)[i];
       if (!MayHaveDefault(a.name) && (xhtml || !IsBooleanAttribute(a.name))) continue;

@@ -8,6 +8,23 @@ namespace {
 using testing::FilterRow;
 
 const FilterRow kRows[] = {
+    {"viewport list without spaces, 1.0 as 1",
+     "<meta name=viewport content=\"width=device-width, initial-scale=1.0\">",
+     "<meta name=viewport content=\"width=device-width,initial-scale=1\">"},
+    {"viewport spaces around = and trailing zeros",
+     "<meta name=\"Viewport\" content=\" width = 500 , initial-scale = 0.50 \">",
+     "<meta name=\"Viewport\" content=\"width=500,initial-scale=0.5\">"},
+    {"viewport already short", "<meta name=viewport content=\"width=device-width,initial-scale=1\">",
+     nullptr},
+    {"viewport with ';' kept", "<meta name=viewport content=\"width=device-width; initial-scale=1.0\">",
+     nullptr},
+    {"viewport key without value kept", "<meta name=viewport content=\"width=device-width, shrink\">",
+     nullptr},
+    {"viewport with a character reference kept",
+     "<meta name=viewport content=\"width=device-width,&#32;initial-scale=1.0\">", nullptr},
+    {"other meta content kept", "<meta name=description content=\"a, b = 1.0\">", nullptr},
+    {"viewport version-like value kept", "<meta name=viewport content=\"a=1.2.0, b=2\">",
+     "<meta name=viewport content=\"a=1.2.0,b=2\">"},
     {"script type", "<script type=\"text/javascript\">a</script>", "<script>a</script>"},
     {"script type case and space", "<script type=\" Text/JavaScript \"></script>", "<script></script>"},
     {"other js mime", "<script type=application/javascript></script>", "<script></script>"},
@@ -46,6 +63,24 @@ TEST_CASE("html-elide-attributes keeps input type text when told", "[elide-attri
   Options o;
   o.html.elide_input_type_text = false;
   CHECK(testing::RunFilter("html-elide-attributes", "<input type=text>", o) == "<input type=text>");
+}
+
+// The gumbo judge reads a viewport list by value: the rewrite passes, a changed value does not.
+TEST_CASE("html-elide-attributes: the judge compares viewport lists by value", "[elide-attributes]") {
+  const DomCompareOptions o = DomCompareOptionsFor({"html-elide-attributes"});
+  auto same = [&](const char* a, const char* b) {
+    std::string diff;
+    return CompareDom(std::string("<meta name=viewport content=\"") + a + "\">",
+                      std::string("<meta name=viewport content=\"") + b + "\">", o, &diff);
+  };
+  CHECK(same("width=device-width, initial-scale=1.0", "width=device-width,initial-scale=1"));
+  CHECK(same(" width = 500 ,initial-scale=0.50", "width=500,initial-scale=0.5"));
+  CHECK_FALSE(same("width=device-width, initial-scale=1.0", "width=device-width,initial-scale=2"));
+  CHECK_FALSE(same("width=device-width, initial-scale=1", "width=device-width"));
+  CHECK_FALSE(same("width=device-width", "width=500"));
+  std::string diff;
+  CHECK_FALSE(CompareDom("<meta name=description content=\"a, b\">",
+                         "<meta name=description content=\"a,b\">", o, &diff));
 }
 
 }  // namespace
