@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "filters/text/position.h"
+
 namespace pagebake::html {
 
 struct RawAttr {
@@ -51,9 +53,8 @@ size_t FindRawTextEnd(std::string_view buf, size_t pos, std::string_view lower_n
 size_t FindScriptDataEnd(std::string_view buf, size_t pos);
 
 inline bool IsAsciiAlpha(unsigned char c) { return static_cast<unsigned>((c | 0x20) - 'a') < 26u; }
-inline bool IsHtmlSpace(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
+// HTML's whitespace is ASCII whitespace (WHATWG Infra): one predicate, named for the reader.
+inline bool IsHtmlSpace(unsigned char c) { return text::IsAsciiSpace(c); }
 
 // `s` without leading and trailing HTML whitespace (attribute values such as type="" and
 // media="" are compared trimmed).
