@@ -167,7 +167,8 @@ Status ElideAttributesFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
       const Attr* name = doc.GetAttr(id, "name");
       const int content = doc.FindAttr(id, "content");
       const Attr& c = doc.attributes(id)[content < 0 ? 0 : content];
-      if (name && content >= 0 && c.value.find('&') == std::string_view::npos &&
+      // Quoted only: written back unquoted, a value with '=' would be quoted again (and grow).
+      if (name && content >= 0 && c.quote != 0 && c.value.find('&') == std::string_view::npos &&
           text::EqualsIgnoreCase(TrimHtmlSpace(name->value), "viewport")) {
         if (std::optional<std::string> shorter = ShorterViewport(c.value)) {
           doc.SetAttrValue(id, content, *shorter);

@@ -7,7 +7,7 @@
 // checked), except in XHTML documents (XHTML doctype or <?xml prolog), and writes a
 // <meta name=viewport> content list without its optional whitespace and with plain decimals
 // shortened ("width=device-width, initial-scale=1.0" -> "width=device-width,initial-scale=1";
-// left alone with a ';' or a key without a value). Elements with a
+// left alone with a ';', a key without a value, or unquoted). Elements with a
 // repeated attribute are left alone: removing the first occurrence would let the second one
 // count. Unsafe when CSS or scripts match on the literal attribute ([type=text] selectors,
 // getAttribute('checked') == 'checked'); HtmlOptions::elide_input_type_text turns off the most

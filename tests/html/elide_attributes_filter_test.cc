@@ -22,6 +22,8 @@ const FilterRow kRows[] = {
      nullptr},
     {"viewport with a character reference kept",
      "<meta name=viewport content=\"width=device-width,&#32;initial-scale=1.0\">", nullptr},
+    {"unquoted viewport kept (written back it would need quotes: fuzzer)",
+     "<meta name=viewport content=!width=device-width, t=\"\">", nullptr},
     {"other meta content kept", "<meta name=description content=\"a, b = 1.0\">", nullptr},
     {"viewport version-like value kept", "<meta name=viewport content=\"a=1.2.0, b=2\">",
      "<meta name=viewport content=\"a=1.2.0,b=2\">"},

@@ -19,6 +19,7 @@ struct Prefix {
 constexpr Prefix kPrefixes[] = {
     {"collapse_", "html-collapse-whitespace"},
     {"remove_quotes_", "html-remove-quotes"},
+    {"elide_", "html-elide-attributes"},
 };
 
 TEST_CASE("regress: fuzzer-found pages", "[regress]") {
