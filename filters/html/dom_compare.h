@@ -16,7 +16,8 @@
 //                             text may lose the whitespace at its ends
 //   html-remove-comments      comments may disappear (text around them then merges)
 //   html-elide-attributes     default-valued attributes may disappear; boolean attributes whose
-//                             value was "" or their name may become ""
+//                             value was "" or their name may become ""; a <meta name=viewport>
+//                             content list may change as written, not by value
 //   html-remove-quotes        nothing (quoting is not in the DOM)
 //   html-combine-heads        nothing (it writes what the parser already builds)
 //   html-pedantic             type="text/javascript" may appear on script, type="text/css" on
