@@ -226,7 +226,22 @@ const CollapseWhitespaceFilter::NodeKinds& CollapseWhitespaceFilter::Classified(
   // Raw values: decoded only when they hold a character reference.
   if (cls.find('&') != std::string_view::npos) cls = class_buf_ = DecodeAttrValue(cls);
   if (el_id.find('&') != std::string_view::npos) el_id = id_buf_ = DecodeAttrValue(el_id);
-  const InlineLevelRules::ElementKinds e = rules.Classify(TagName(doc.node(id).tag), cls, el_id);
+  const Node& n = doc.node(id);
+  InlineLevelRules::ElementKinds e;
+  if (n.tag != Tag::kUnknown && cls.empty() && el_id.empty()) {
+    // Most elements: the answer depends on the tag alone, kept per tag for the page.
+    TagKinds& t = tag_kinds_[static_cast<size_t>(n.tag)];
+    if (!t.known) t = {rules.Classify(TagName(n.tag), {}, {}), true};
+    e = t.kinds;
+  } else {
+    std::string_view tag = TagName(n.tag);
+    if (n.tag == Tag::kUnknown) {  // a custom element: its name as written, lowercased
+      tag_buf_.assign(n.name);
+      for (char& c : tag_buf_) c = text::AsciiLower(c);
+      tag = tag_buf_;
+    }
+    e = rules.Classify(tag, cls, el_id);
+  }
   k.self = e.self;
   k.children = e.children;
   k.descendants = e.descendants;
@@ -450,6 +465,7 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
   before_.assign(doc.node_count(), -1);
   after_.assign(doc.node_count(), -1);
   classified_.assign(doc.node_count(), NodeKinds{});
+  tag_kinds_.fill(TagKinds{});
   descendant_memo_.assign(doc.node_count(), -1);
   opened_.clear();
   int preserve = 0;  // open ancestors that keep whitespace

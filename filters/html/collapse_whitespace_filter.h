@@ -24,6 +24,7 @@
 #ifndef PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 #define PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 
+#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -33,6 +34,7 @@
 
 #include "filters/html/html_filter.h"
 #include "filters/html/inline_level_rules.h"
+#include "filters/html/tags.h"
 
 namespace pagebake::html {
 
@@ -98,7 +100,13 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   enum Opens : uint8_t { kOpensPreserve = 1, kOpensSvgText = 2, kOpensHead = 4 };
   std::vector<uint8_t> opened_;
   std::vector<int8_t> descendant_memo_;
-  std::string class_buf_, id_buf_;  // Classified's decoded values
+  std::string class_buf_, id_buf_, tag_buf_;  // Classified's decoded values, custom tag name
+  // Classify's answer for an element with neither class nor id, per tag (the page's rules).
+  struct TagKinds {
+    InlineLevelRules::ElementKinds kinds;
+    bool known = false;
+  };
+  std::array<TagKinds, static_cast<size_t>(Tag::kCount)> tag_kinds_{};
   std::vector<NodeId> ancestors_;  // DescendantKinds' walk (Neighbour's is walked_)
   std::vector<NodeId> walked_;
 };
