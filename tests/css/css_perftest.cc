@@ -13,34 +13,12 @@
 
 #include "filters/css/css_minifier.h"
 #include "filters/css/css_tokenizer.h"
+#include "tests/perftest_util.h"
 
 namespace {
 
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
-std::string JsonEscape(const std::string& s) {
-  std::string o;
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      o.push_back('\\');
-      o.push_back(c);
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char b[8];
-      snprintf(b, sizeof b, "\\u%04x", c);
-      o += b;
-    } else {
-      o.push_back(c);
-    }
-  }
-  return o;
-}
+using pagebake::testing::JsonEscape;
+using pagebake::testing::ReadFile;
 
 }  // namespace
 

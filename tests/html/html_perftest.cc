@@ -28,6 +28,7 @@
 #include "filters/core/site.h"
 #include "filters/html/document.h"
 #include "filters/html/html_filters.h"
+#include "tests/perftest_util.h"
 
 using namespace pagebake;
 
@@ -37,21 +38,8 @@ static int64_t ThreadCpuNs() {
   return static_cast<int64_t>(ts.tv_sec) * 1000000000 + ts.tv_nsec;
 }
 
-static std::string JsonEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
-  }
-  return out;
-}
-
-static std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using pagebake::testing::JsonEscape;
+using pagebake::testing::ReadFile;
 
 int main(int argc, char** argv) {
   std::string out_dir, site_root;
@@ -87,20 +75,17 @@ int main(int argc, char** argv) {
       Resource r;
       r.path = std::filesystem::relative(path, site_root).generic_string();
       r.type = ContentType::kCss;
-      r.bytes = ReadFile(path);
+      ReadFile(path.string(), &r.bytes);
       site->Add(std::move(r));
     }
   }
   for (const std::string& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    std::string bytes;
+    if (!ReadFile(file, &bytes)) {
       std::cerr << "cannot read " << file << "\n";
       status = 1;
       continue;
     }
-    std::stringstream ss;
-    ss << in.rdbuf();
-    const std::string bytes = ss.str();
     const Resource* page = nullptr;
     std::string rel;  // the page's path under ROOT
     if (site) {

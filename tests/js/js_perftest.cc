@@ -12,32 +12,12 @@
 #include <vector>
 
 #include "filters/js/js_minifier.h"
+#include "tests/perftest_util.h"
 
 namespace {
 
-bool ReadFile(const std::string& path, std::string* out) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) return false;
-  std::ostringstream ss;
-  ss << f.rdbuf();
-  *out = ss.str();
-  return true;
-}
-
-std::string JsonEscape(const std::string& s) {
-  std::string r;
-  for (char c : s) {
-    if (c == '"' || c == '\\') r.push_back('\\');
-    if (static_cast<unsigned char>(c) < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      r += buf;
-      continue;
-    }
-    r.push_back(c);
-  }
-  return r;
-}
+using pagebake::testing::JsonEscape;
+using pagebake::testing::ReadFile;
 
 }  // namespace
 
