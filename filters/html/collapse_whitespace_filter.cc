@@ -141,7 +141,7 @@ const InlineLevelRules& CollapseWhitespaceFilter::PageRules(FilterContext& ctx,
   }
   // Stylesheet elements in node order (document order, then nodes filters created; the rules
   // are a union, so order does not matter): cheaper than walking the tree.
-  std::vector<const Resource*> linked;  // nullptr last: a sheet that cannot be read
+  std::vector<const InlineLevelRules*> linked;  // nullptr last: a sheet that cannot be read
   std::vector<NodeId> styles;
   for (NodeId id = 0; id < doc.node_count(); ++id) {
     const Node& n = doc.node(id);
@@ -157,16 +157,16 @@ const InlineLevelRules& CollapseWhitespaceFilter::PageRules(FilterContext& ctx,
     const Resource* sheet = href && ctx.site() && ctx.resource()
                                 ? ctx.site()->TargetOfOutputUrl(*ctx.resource(), *href)
                                 : nullptr;
-    // A remote, missing or looping sheet: anything may be inline.
-    if (sheet && (sheet->type != ContentType::kCss || !SheetRules(*ctx.site(), *sheet, 0)))
-      sheet = nullptr;
-    linked.push_back(sheet);
+    // A remote, missing or looping sheet (nullptr): anything may be inline.
+    linked.push_back(sheet && sheet->type == ContentType::kCss
+                         ? SheetRules(*ctx.site(), *sheet, 0)
+                         : nullptr);
   }
   std::unique_ptr<InlineLevelRules>& merged = linked_cache_[linked];
   if (!merged) {
     merged = std::make_unique<InlineLevelRules>();
-    for (const Resource* sheet : linked) {
-      if (sheet) merged->Merge(*SheetRules(*ctx.site(), *sheet, 0));
+    for (const InlineLevelRules* sheet_rules : linked) {
+      if (sheet_rules) merged->Merge(*sheet_rules);
       else merged->SetUnknown();
     }
   }
@@ -227,21 +227,13 @@ const CollapseWhitespaceFilter::NodeKinds& CollapseWhitespaceFilter::Classified(
   if (cls.find('&') != std::string_view::npos) cls = class_buf_ = DecodeAttrValue(cls);
   if (el_id.find('&') != std::string_view::npos) el_id = id_buf_ = DecodeAttrValue(el_id);
   const Node& n = doc.node(id);
-  InlineLevelRules::ElementKinds e;
-  if (n.tag != Tag::kUnknown && cls.empty() && el_id.empty()) {
-    // Most elements: the answer depends on the tag alone, kept per tag for the page.
-    TagKinds& t = tag_kinds_[static_cast<size_t>(n.tag)];
-    if (!t.known) t = {rules.Classify(TagName(n.tag), {}, {}), true};
-    e = t.kinds;
-  } else {
-    std::string_view tag = TagName(n.tag);
-    if (n.tag == Tag::kUnknown) {  // a custom element: its name as written, lowercased
-      tag_buf_.assign(n.name);
-      for (char& c : tag_buf_) c = text::AsciiLower(c);
-      tag = tag_buf_;
-    }
-    e = rules.Classify(tag, cls, el_id);
+  std::string_view tag = TagName(n.tag);
+  if (n.tag == Tag::kUnknown) {  // a custom element: its name as written, lowercased
+    tag_buf_.assign(n.name);
+    for (char& c : tag_buf_) c = text::AsciiLower(c);
+    tag = tag_buf_;
   }
+  const InlineLevelRules::ElementKinds e = rules.Classify(tag, cls, el_id);
   k.self = e.self;
   k.children = e.children;
   k.descendants = e.descendants;
@@ -465,7 +457,6 @@ Status CollapseWhitespaceFilter::RewriteHtml(FilterContext& ctx, Document& doc) 
   before_.assign(doc.node_count(), -1);
   after_.assign(doc.node_count(), -1);
   classified_.assign(doc.node_count(), NodeKinds{});
-  tag_kinds_.fill(TagKinds{});
   descendant_memo_.assign(doc.node_count(), -1);
   opened_.clear();
   int preserve = 0;  // open ancestors that keep whitespace

@@ -24,7 +24,6 @@
 #ifndef PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 #define PAGEBAKE_HTML_COLLAPSE_WHITESPACE_FILTER_H_
 
-#include <array>
 #include <map>
 #include <memory>
 #include <optional>
@@ -80,8 +79,9 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   // nullopt while the sheet's imports are being read (a cycle finds it so).
   std::unordered_map<const Resource*, std::optional<InlineLevelRules>> sheet_cache_;
   const Site* sheet_cache_site_ = nullptr;
-  // The merged rules of each list of linked sheets pages used (nullptr: one not read).
-  std::map<std::vector<const Resource*>, std::unique_ptr<InlineLevelRules>> linked_cache_;
+  // The merged rules of each list of linked sheets pages used, keyed by the sheets' entries in
+  // sheet_cache_ (stable; nullptr: one not read).
+  std::map<std::vector<const InlineLevelRules*>, std::unique_ptr<InlineLevelRules>> linked_cache_;
   InlineLevelRules page_rules_;  // a page with <style> text: its linked rules plus that text
   // What the first rendered sibling before / after a whitespace-only text is.
   enum Boundary : int8_t {
@@ -101,12 +101,6 @@ class CollapseWhitespaceFilter : public HtmlFilter {
   std::vector<uint8_t> opened_;
   std::vector<int8_t> descendant_memo_;
   std::string class_buf_, id_buf_, tag_buf_;  // Classified's decoded values, custom tag name
-  // Classify's answer for an element with neither class nor id, per tag (the page's rules).
-  struct TagKinds {
-    InlineLevelRules::ElementKinds kinds;
-    bool known = false;
-  };
-  std::array<TagKinds, static_cast<size_t>(Tag::kCount)> tag_kinds_{};
   std::vector<NodeId> ancestors_;  // DescendantKinds' walk (Neighbour's is walked_)
   std::vector<NodeId> walked_;
 };
