@@ -29,39 +29,36 @@ bool IsUrlAttr(std::string_view name) {
 // A <meta name=viewport> content list as its parser reads it: pairs split at commas and
 // whitespace, '=' with its surrounding whitespace, numeric values by value (1.0 == 1).
 std::vector<std::string> ViewportPairs(std::string_view v) {
-  std::string joined;  // whitespace next to '=' dropped, other separators as ','
-  for (size_t i = 0; i < v.size(); ++i) {
-    const char c = v[i];
-    if (text::IsAsciiSpace(c) || c == ',') {
-      size_t j = i;
-      while (j < v.size() && (text::IsAsciiSpace(v[j]) || v[j] == ',')) ++j;
-      const bool by_equals = (!joined.empty() && joined.back() == '=') || (j < v.size() && v[j] == '=');
-      if (!by_equals && !joined.empty()) joined.push_back(',');
-      i = j - 1;
-      continue;
-    }
-    joined.push_back(c);
-  }
   std::vector<std::string> pairs;
-  size_t start = 0;
-  while (start <= joined.size()) {
-    size_t end = joined.find(',', start);
-    if (end == std::string::npos) end = joined.size();
-    std::string pair = joined.substr(start, end - start);
+  std::string pair;
+  auto finish = [&] {
     const size_t eq = pair.find('=');
-    if (eq != std::string::npos) {
-      const std::string value = pair.substr(eq + 1);
+    if (eq != std::string::npos && eq + 1 < pair.size()) {
       char* stop = nullptr;
-      const double d = std::strtod(value.c_str(), &stop);
-      if (!value.empty() && stop && *stop == '\0') {
+      const double d = std::strtod(pair.c_str() + eq + 1, &stop);
+      if (*stop == '\0') {
         char buf[32];
         std::snprintf(buf, sizeof buf, "%.9g", d);
-        pair = pair.substr(0, eq + 1) + buf;
+        pair.resize(eq + 1);
+        pair += buf;
       }
     }
     if (!pair.empty()) pairs.push_back(std::move(pair));
-    start = end + 1;
+    pair.clear();
+  };
+  auto sep = [](char c) { return text::IsAsciiSpace(c) || c == ','; };
+  for (size_t i = 0; i < v.size();) {
+    if (!sep(v[i])) {
+      pair.push_back(v[i++]);
+      continue;
+    }
+    size_t j = i;
+    while (j < v.size() && sep(v[j])) ++j;
+    // Separators next to '=' are whitespace around it, not between pairs.
+    if (!(!pair.empty() && pair.back() == '=') && !(j < v.size() && v[j] == '=')) finish();
+    i = j;
   }
+  finish();
   return pairs;
 }
 

@@ -163,17 +163,17 @@ Status ElideAttributesFilter::RewriteHtml(FilterContext& ctx, Document& doc) {
     if (n.type != NodeType::kElement || n.attr_count == 0 || n.ns != Namespace::kHtml ||
         n.tag == Tag::kUnknown || (n.flags & (kDuplicateAttrs | kIgnoredTag)))
       continue;
-    if (n.tag == Tag::kMeta) {
-      const Attr* name = doc.GetAttr(id, "name");
-      const int content = doc.FindAttr(id, "content");
-      const Attr& c = doc.attributes(id)[content < 0 ? 0 : content];
+    const Attr* name = n.tag == Tag::kMeta ? doc.GetAttr(id, "name") : nullptr;
+    const int content = name ? doc.FindAttr(id, "content") : -1;
+    if (content >= 0 && text::EqualsIgnoreCase(TrimHtmlSpace(name->value), "viewport")) {
+      const Attr& c = doc.attributes(id)[content];
       // Quoted only: written back unquoted, a value with '=' would be quoted again (and grow).
-      if (name && content >= 0 && c.quote != 0 && c.value.find('&') == std::string_view::npos &&
-          text::EqualsIgnoreCase(TrimHtmlSpace(name->value), "viewport")) {
-        if (std::optional<std::string> shorter = ShorterViewport(c.value)) {
-          doc.SetAttrValue(id, content, *shorter);
-          ++ctx.counters().rewrites;
-        }
+      std::optional<std::string> shorter;
+      if (c.quote != 0 && c.value.find('&') == std::string_view::npos)
+        shorter = ShorterViewport(c.value);
+      if (shorter) {
+        doc.SetAttrValue(id, content, *shorter);
+        ++ctx.counters().rewrites;
       }
     }
     for (int i = static_cast<int>(n.attr_count) - 1; i >= 0; --i) {
